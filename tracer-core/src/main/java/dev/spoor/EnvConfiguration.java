@@ -1,0 +1,272 @@
+package dev.spoor;
+
+import dev.spoor.reporter.LoggingReporter;
+import dev.spoor.reporter.Reporter;
+import dev.spoor.sampler.ConstSampler;
+import dev.spoor.sampler.ProbabilisticSampler;
+import dev.spoor.sampler.RateLimitingSampler;
+import dev.spoor.sampler.Sampler;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.UnaryOperator;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Reads jaeger-client-java's {@code JAEGER_*} variables. A Java system property of the same name
+ * wins over the environment variable, as in jaeger-client-java. Every value is checked here, so a
+ * bad value fails when the tracer is built with a message naming the variable and the value.
+ */
+final class EnvConfiguration {
+  private static final Logger LOG = LoggerFactory.getLogger(EnvConfiguration.class);
+
+  static final String SERVICE_NAME = "JAEGER_SERVICE_NAME";
+  static final String DISABLED = "JAEGER_DISABLED";
+  static final String TAGS = "JAEGER_TAGS";
+  static final String SAMPLER_TYPE = "JAEGER_SAMPLER_TYPE";
+  static final String SAMPLER_PARAM = "JAEGER_SAMPLER_PARAM";
+  static final String TRACEID_128BIT = "JAEGER_TRACEID_128BIT";
+  static final String REPORTER_LOG_SPANS = "JAEGER_REPORTER_LOG_SPANS";
+  static final String AGENT_HOST = "JAEGER_AGENT_HOST";
+  static final String AGENT_PORT = "JAEGER_AGENT_PORT";
+  static final String REPORTER_MAX_QUEUE_SIZE = "JAEGER_REPORTER_MAX_QUEUE_SIZE";
+  static final String REPORTER_FLUSH_INTERVAL = "JAEGER_REPORTER_FLUSH_INTERVAL";
+  static final String REPORTER_MAX_PACKET_SIZE = "JAEGER_REPORTER_MAX_PACKET_SIZE";
+  static final String PROPAGATION = "JAEGER_PROPAGATION";
+
+  /** Defaults of the agent and reporter settings, as in jaeger-client-java. */
+  static final String DEFAULT_AGENT_HOST = "localhost";
+  static final int DEFAULT_AGENT_PORT = 6831;
+  static final int DEFAULT_MAX_QUEUE_SIZE = 100;
+  static final int DEFAULT_FLUSH_INTERVAL_MILLIS = 1000;
+  static final int DEFAULT_MAX_PACKET_SIZE = 65000;
+
+  private final UnaryOperator<String> lookup;
+
+  EnvConfiguration(UnaryOperator<String> lookup) {
+    this.lookup = lookup;
+  }
+
+  /** Reads system properties first, then environment variables. */
+  static EnvConfiguration fromSystem() {
+    return new EnvConfiguration(name -> {
+      String value = System.getProperty(name);
+      return value != null ? value : System.getenv(name);
+    });
+  }
+
+  /** The raw value of {@code name}, trimmed, or null when unset or blank. */
+  String get(String name) {
+    String value = lookup.apply(name);
+    if (value == null) {
+      return null;
+    }
+    value = value.trim();
+    return value.isEmpty() ? null : value;
+  }
+
+  /** Builds a tracer builder from the variables; throws IllegalArgumentException on bad values. */
+  SpoorTracerBuilder builder() {
+    boolean disabled = bool(DISABLED, false);
+    String serviceName = get(SERVICE_NAME);
+    if (serviceName == null) {
+      if (!disabled) {
+        throw new IllegalArgumentException(
+            SERVICE_NAME + " is not set: every tracer needs a service name");
+      }
+      serviceName = "disabled";
+    }
+    SpoorTracerBuilder builder = SpoorTracer.builder(serviceName)
+        .withTags(tags())
+        .traceId128Bit(bool(TRACEID_128BIT, true))
+        .sampler(sampler())
+        .disabled(disabled);
+    String propagation = get(PROPAGATION);
+    if (propagation != null) {
+      try {
+        builder.propagation(propagation.split(","));
+      } catch (IllegalArgumentException e) {
+        throw new IllegalArgumentException(
+            PROPAGATION + "='" + propagation + "' is invalid: " + e.getMessage(), e);
+      }
+    }
+    return builder.reporter(reporter(agentSettings(), bool(REPORTER_LOG_SPANS, false)));
+  }
+
+  /** The reporter for these settings: spans to the agent, and to the log when asked. */
+  private static Reporter reporter(AgentSettings agent, boolean logSpans) {
+    if (!logSpans) {
+      return Reporter.NOOP;
+    }
+    return new LoggingReporter();
+  }
+
+  AgentSettings agentSettings() {
+    String host = get(AGENT_HOST);
+    return new AgentSettings(
+        host == null ? DEFAULT_AGENT_HOST : host,
+        intInRange(AGENT_PORT, DEFAULT_AGENT_PORT, 1, 65535),
+        intInRange(REPORTER_MAX_QUEUE_SIZE, DEFAULT_MAX_QUEUE_SIZE, 1, Integer.MAX_VALUE),
+        intInRange(REPORTER_FLUSH_INTERVAL, DEFAULT_FLUSH_INTERVAL_MILLIS, 1, Integer.MAX_VALUE),
+        intInRange(REPORTER_MAX_PACKET_SIZE, DEFAULT_MAX_PACKET_SIZE, 1024, 65507),
+        host != null);
+  }
+
+  Sampler sampler() {
+    String type = get(SAMPLER_TYPE);
+    String param = get(SAMPLER_PARAM);
+    if (type == null) {
+      return param == null ? new ConstSampler(true) : constSampler(param);
+    }
+    switch (type.toLowerCase(Locale.ROOT)) {
+      case ConstSampler.TYPE:
+        return param == null ? new ConstSampler(true) : constSampler(param);
+      case ProbabilisticSampler.TYPE: {
+        double probability = number(SAMPLER_PARAM, param, 0.001);
+        if (!(probability >= 0.0 && probability <= 1.0)) {
+          throw bad(SAMPLER_PARAM, param, "a probability must be between 0.0 and 1.0");
+        }
+        return new ProbabilisticSampler(probability);
+      }
+      case RateLimitingSampler.TYPE: {
+        double rate = number(SAMPLER_PARAM, param, 1.0);
+        if (!(rate >= 0.0) || Double.isInfinite(rate)) {
+          throw bad(SAMPLER_PARAM, param, "a rate must be a finite number of traces per second >= 0");
+        }
+        return new RateLimitingSampler(rate);
+      }
+      case "remote": {
+        // jaeger-client-java's default polls the agent for strategies; Spoor has no remote sampler,
+        // so it keeps the remote sampler's initial behaviour: probabilistic with the given param.
+        double probability = number(SAMPLER_PARAM, param, 0.001);
+        if (!(probability >= 0.0 && probability <= 1.0)) {
+          throw bad(SAMPLER_PARAM, param, "a probability must be between 0.0 and 1.0");
+        }
+        LOG.warn("{}=remote is not supported by Spoor; sampling with probability {} instead",
+            SAMPLER_TYPE, probability);
+        return new ProbabilisticSampler(probability);
+      }
+      default:
+        throw bad(SAMPLER_TYPE, type, "expected const, probabilistic, ratelimiting or remote");
+    }
+  }
+
+  private static Sampler constSampler(String param) {
+    switch (param) {
+      case "1":
+      case "1.0":
+      case "true":
+        return new ConstSampler(true);
+      case "0":
+      case "0.0":
+      case "false":
+        return new ConstSampler(false);
+      default:
+        throw bad(SAMPLER_PARAM, param, "the const sampler takes 1 (sample all) or 0 (none)");
+    }
+  }
+
+  /**
+   * Parses {@code k=v,k2=${ENV_VAR:default}}: a value of the form {@code ${NAME:default}} is
+   * replaced by the property or variable NAME, or by the default when it is unset.
+   */
+  Map<String, Object> tags() {
+    String raw = get(TAGS);
+    Map<String, Object> tags = new LinkedHashMap<>();
+    if (raw == null) {
+      return tags;
+    }
+    for (String pair : raw.split(",")) {
+      if (pair.trim().isEmpty()) {
+        continue;
+      }
+      int equals = pair.indexOf('=');
+      if (equals <= 0 || pair.substring(0, equals).trim().isEmpty()) {
+        throw bad(TAGS, raw, "each tag must be key=value, got '" + pair.trim() + "'");
+      }
+      String key = pair.substring(0, equals).trim();
+      tags.put(key, resolve(pair.substring(equals + 1).trim()));
+    }
+    return tags;
+  }
+
+  private String resolve(String value) {
+    if (!value.startsWith("${") || !value.endsWith("}")) {
+      return value;
+    }
+    String inner = value.substring(2, value.length() - 1);
+    int colon = inner.indexOf(':');
+    String name = colon < 0 ? inner.trim() : inner.substring(0, colon).trim();
+    String fallback = colon < 0 ? "" : inner.substring(colon + 1).trim();
+    String resolved = get(name);
+    return resolved == null ? fallback : resolved;
+  }
+
+  private boolean bool(String name, boolean fallback) {
+    String value = get(name);
+    if (value == null) {
+      return fallback;
+    }
+    if (value.equalsIgnoreCase("true")) {
+      return true;
+    }
+    if (value.equalsIgnoreCase("false")) {
+      return false;
+    }
+    throw bad(name, value, "expected true or false");
+  }
+
+  private int intInRange(String name, int fallback, int min, int max) {
+    String value = get(name);
+    if (value == null) {
+      return fallback;
+    }
+    int parsed;
+    try {
+      parsed = Integer.parseInt(value);
+    } catch (NumberFormatException e) {
+      throw bad(name, value, "expected an integer");
+    }
+    if (parsed < min || parsed > max) {
+      throw bad(name, value, "expected an integer from " + min + " to " + max);
+    }
+    return parsed;
+  }
+
+  private static double number(String name, String value, double fallback) {
+    if (value == null) {
+      return fallback;
+    }
+    try {
+      return Double.parseDouble(value);
+    } catch (NumberFormatException e) {
+      throw bad(name, value, "expected a number");
+    }
+  }
+
+  private static IllegalArgumentException bad(String name, String value, String expected) {
+    return new IllegalArgumentException(
+        "Invalid " + name + "='" + value + "': " + expected);
+  }
+
+  /** The agent and reporter settings read from the environment, checked. */
+  static final class AgentSettings {
+    final String host;
+    final int port;
+    final int maxQueueSize;
+    final int flushIntervalMillis;
+    final int maxPacketSize;
+    final boolean hostExplicit;
+
+    AgentSettings(String host, int port, int maxQueueSize, int flushIntervalMillis,
+        int maxPacketSize, boolean hostExplicit) {
+      this.host = host;
+      this.port = port;
+      this.maxQueueSize = maxQueueSize;
+      this.flushIntervalMillis = flushIntervalMillis;
+      this.maxPacketSize = maxPacketSize;
+      this.hostExplicit = hostExplicit;
+    }
+  }
+}

@@ -1,0 +1,263 @@
+package dev.spoor;
+
+import dev.spoor.metrics.Metric;
+import dev.spoor.sampler.SamplingDecision;
+import io.opentracing.References;
+import io.opentracing.Span;
+import io.opentracing.SpanContext;
+import io.opentracing.Tracer;
+import io.opentracing.tag.Tag;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
+
+/**
+ * Collects a new span's parent, references, tags and start time, then decides its identity and
+ * sampling in {@link #start()}: a child joins its parent's trace and inherits its decision; a root
+ * gets new ids and asks the sampler. Not thread-safe, like every OpenTracing span builder.
+ */
+final class SpoorSpanBuilder implements Tracer.SpanBuilder {
+  /** Jaeger's tag for the {@code jaeger-debug-id} that forced a debug trace. */
+  static final String DEBUG_ID_TAG = "jaeger-debug-id";
+
+  private final SpoorTracer tracer;
+  private final String operationName;
+  private SpoorReference firstReference;
+  private List<SpoorReference> moreReferences;
+  private SpoorSpanContext partialParent; // baggage/debug id only, no trace to reference
+  private boolean ignoreActiveSpan;
+  private long startMicros;
+  private Object[] tags;
+  private int tagCount;
+
+  SpoorSpanBuilder(SpoorTracer tracer, String operationName) {
+    this.tracer = tracer;
+    this.operationName = operationName == null ? "" : operationName;
+  }
+
+  @Override
+  public Tracer.SpanBuilder asChildOf(SpanContext parent) {
+    return addReference(References.CHILD_OF, parent);
+  }
+
+  @Override
+  public Tracer.SpanBuilder asChildOf(Span parent) {
+    return parent == null ? this : addReference(References.CHILD_OF, parent.context());
+  }
+
+  @Override
+  public Tracer.SpanBuilder addReference(String referenceType, SpanContext referenced) {
+    if (!(referenced instanceof SpoorSpanContext)) {
+      return this; // null or another tracer's context: nothing we can link to
+    }
+    if (!((SpoorSpanContext) referenced).hasTrace()) {
+      if (partialParent == null) {
+        partialParent = (SpoorSpanContext) referenced;
+      }
+      return this;
+    }
+    String type = References.FOLLOWS_FROM.equals(referenceType)
+        ? References.FOLLOWS_FROM : References.CHILD_OF.equals(referenceType)
+        ? References.CHILD_OF : null;
+    if (type == null) {
+      return this;
+    }
+    SpoorReference reference = new SpoorReference(type, (SpoorSpanContext) referenced);
+    if (firstReference == null) {
+      firstReference = reference;
+    } else {
+      if (moreReferences == null) {
+        moreReferences = new ArrayList<>(2);
+      }
+      moreReferences.add(reference);
+    }
+    return this;
+  }
+
+  @Override
+  public Tracer.SpanBuilder ignoreActiveSpan() {
+    ignoreActiveSpan = true;
+    return this;
+  }
+
+  @Override
+  public Tracer.SpanBuilder withTag(String key, String value) {
+    return addTag(key, value);
+  }
+
+  @Override
+  public Tracer.SpanBuilder withTag(String key, boolean value) {
+    return addTag(key, value);
+  }
+
+  @Override
+  public Tracer.SpanBuilder withTag(String key, Number value) {
+    return addTag(key, value);
+  }
+
+  @Override
+  public <T> Tracer.SpanBuilder withTag(Tag<T> tag, T value) {
+    return tag == null ? this : addTag(tag.getKey(), value);
+  }
+
+  private Tracer.SpanBuilder addTag(String key, Object value) {
+    if (key == null || value == null) {
+      return this;
+    }
+    for (int i = 0; i < tagCount; i++) {
+      if (key.equals(tags[i * 2])) {
+        tags[i * 2 + 1] = value;
+        return this;
+      }
+    }
+    if (tags == null) {
+      tags = new Object[8];
+    } else if (tagCount * 2 == tags.length) {
+      Object[] grown = new Object[tags.length * 2];
+      System.arraycopy(tags, 0, grown, 0, tags.length);
+      tags = grown;
+    }
+    tags[tagCount * 2] = key;
+    tags[tagCount * 2 + 1] = value;
+    tagCount++;
+    return this;
+  }
+
+  @Override
+  public Tracer.SpanBuilder withStartTimestamp(long microseconds) {
+    this.startMicros = microseconds;
+    return this;
+  }
+
+  @Override
+  public Span start() {
+    if (firstReference == null && partialParent == null && !ignoreActiveSpan) {
+      Span active = tracer.scopeManager().activeSpan();
+      if (active != null) {
+        addReference(References.CHILD_OF, active.context());
+      }
+    }
+    SpoorSpanContext parent = chooseParent();
+    ThreadLocalRandom random = ThreadLocalRandom.current();
+    long spanId = nonZero(random);
+    long traceIdHigh;
+    long traceIdLow;
+    long parentId;
+    byte flags;
+    SamplingDecision decision = null;
+    String debugId = null;
+    if (parent != null && parent.hasTrace()) {
+      traceIdHigh = parent.traceIdHigh();
+      traceIdLow = parent.traceIdLow();
+      parentId = parent.spanId();
+      flags = parent.flags();
+      if (parent.isSamplingDeferred() && !parent.isDebug()) {
+        decision = tracer.sampler().sample(operationName, traceIdHigh, traceIdLow);
+        flags = decision.isSampled()
+            ? (byte) (flags | SpoorSpanContext.FLAG_SAMPLED)
+            : (byte) (flags & ~SpoorSpanContext.FLAG_SAMPLED);
+      }
+    } else {
+      traceIdHigh = tracer.use128BitTraceIds() ? nonZero(random) : 0L;
+      traceIdLow = nonZero(random);
+      parentId = 0L;
+      debugId = partialParent == null ? null : partialParent.debugId();
+      if (debugId != null) {
+        flags = SpoorSpanContext.FLAG_SAMPLED | SpoorSpanContext.FLAG_DEBUG;
+      } else {
+        decision = tracer.sampler().sample(operationName, traceIdHigh, traceIdLow);
+        flags = decision.isSampled() ? SpoorSpanContext.FLAG_SAMPLED : 0;
+      }
+      tracer.metrics().increment(Metric.TRACES_STARTED);
+    }
+    if (tracer.isNoop()) {
+      flags = 0; // a closed or disabled tracer records nothing
+    }
+    SpoorSpanContext context = SpoorSpanContext.child(
+        traceIdHigh, traceIdLow, spanId, parentId, flags, baggage(parent),
+        parent == null ? null : parent.traceState());
+    tracer.metrics().increment(Metric.SPANS_STARTED);
+    if ((flags & SpoorSpanContext.FLAG_SAMPLED) == 0) {
+      tracer.metrics().increment(Metric.SPANS_NOT_SAMPLED);
+      return new SpoorSpan(tracer, context, operationName, 0L, 0L, references(), null, 0);
+    }
+    tracer.metrics().increment(Metric.SPANS_SAMPLED);
+    Clock clock = tracer.clock();
+    long start = startMicros != 0 ? startMicros : clock.currentTimeMicros();
+    long startNanos = startMicros != 0 ? 0L : clock.nanoTime();
+    if (startNanos == 0L && startMicros == 0) {
+      startNanos = 1L; // nanoTime may legitimately be 0; 0 means "explicit start time"
+    }
+    SpoorSpan span = new SpoorSpan(
+        tracer, context, operationName, start, startNanos, references(), null, 0);
+    if (decision != null && parentId == 0L) {
+      span.addTagLocked(SamplingDecision.SAMPLER_TYPE_TAG, decision.samplerType());
+      span.addTagLocked(SamplingDecision.SAMPLER_PARAM_TAG, decision.samplerParam());
+    }
+    if (debugId != null) {
+      span.addTagLocked(DEBUG_ID_TAG, debugId);
+    }
+    for (int i = 0; i < tagCount; i++) {
+      span.addTagLocked((String) tags[i * 2], tags[i * 2 + 1]);
+    }
+    return span;
+  }
+
+  /** The first child_of reference, else the first follows_from, else a partial context. */
+  private SpoorSpanContext chooseParent() {
+    if (firstReference == null) {
+      return partialParent;
+    }
+    if (firstReference.isChildOf() || moreReferences == null) {
+      return firstReference.context();
+    }
+    for (SpoorReference reference : moreReferences) {
+      if (reference.isChildOf()) {
+        return reference.context();
+      }
+    }
+    return firstReference.context();
+  }
+
+  /** The parent's baggage, merged with every other reference's when there are several. */
+  private Map<String, String> baggage(SpoorSpanContext parent) {
+    if (moreReferences == null && (partialParent == null || firstReference == null)) {
+      return parent == null ? Collections.emptyMap() : parent.baggage();
+    }
+    Map<String, String> merged = new HashMap<>();
+    if (partialParent != null) {
+      merged.putAll(partialParent.baggage());
+    }
+    merged.putAll(firstReference.context().baggage());
+    if (moreReferences != null) {
+      for (SpoorReference reference : moreReferences) {
+        merged.putAll(reference.context().baggage());
+      }
+    }
+    return Collections.unmodifiableMap(merged);
+  }
+
+  private List<SpoorReference> references() {
+    if (firstReference == null) {
+      return Collections.emptyList();
+    }
+    if (moreReferences == null) {
+      return Collections.singletonList(firstReference);
+    }
+    List<SpoorReference> all = new ArrayList<>(moreReferences.size() + 1);
+    all.add(firstReference);
+    all.addAll(moreReferences);
+    return Collections.unmodifiableList(all);
+  }
+
+  private static long nonZero(ThreadLocalRandom random) {
+    long id;
+    do {
+      id = random.nextLong();
+    } while (id == 0L);
+    return id;
+  }
+}

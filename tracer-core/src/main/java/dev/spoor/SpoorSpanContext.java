@@ -1,0 +1,245 @@
+package dev.spoor;
+
+import dev.spoor.internal.HexCodec;
+import io.opentracing.SpanContext;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * The immutable identity of a span as it crosses threads and processes: trace id (64 or 128 bit),
+ * span id, parent id, flags and baggage.
+ *
+ * <p>Codecs create contexts with {@link #create}; a context whose trace id is zero is <em>partial</em>
+ * and carries only baggage and/or a Jaeger debug id, as jaeger-client-java does when a request has
+ * {@code jaeger-debug-id} or {@code jaeger-baggage} but no {@code uber-trace-id}. Starting a span
+ * as child of a partial context starts a new trace that inherits that baggage.
+ */
+public final class SpoorSpanContext implements SpanContext {
+  /** Flag bit: the trace is sampled and its spans are reported. */
+  public static final byte FLAG_SAMPLED = 1;
+  /** Flag bit: debug trace, sampled whatever the sampler says. */
+  public static final byte FLAG_DEBUG = 2;
+
+  private final long traceIdHigh;
+  private final long traceIdLow;
+  private final long spanId;
+  private final long parentId;
+  private final byte flags;
+  private final boolean samplingDeferred;
+  private final Map<String, String> baggage;
+  private final String debugId;
+  private final String traceState;
+  // Lazily computed; racy single-check is fine since the value is deterministic.
+  private String traceIdHex;
+  private String spanIdHex;
+
+  private SpoorSpanContext(
+      long traceIdHigh,
+      long traceIdLow,
+      long spanId,
+      long parentId,
+      byte flags,
+      boolean samplingDeferred,
+      Map<String, String> baggage,
+      String debugId,
+      String traceState) {
+    this.traceIdHigh = traceIdHigh;
+    this.traceIdLow = traceIdLow;
+    this.spanId = spanId;
+    this.parentId = parentId;
+    this.flags = flags;
+    this.samplingDeferred = samplingDeferred;
+    this.baggage = baggage;
+    this.debugId = debugId;
+    this.traceState = traceState;
+  }
+
+  /**
+   * Creates a context, typically from extracted headers.
+   *
+   * @param traceIdHigh upper 64 bits of the trace id, 0 for a 64-bit trace id
+   * @param traceIdLow lower 64 bits of the trace id, never 0 for a valid context
+   * @param spanId the span id, never 0 for a valid context
+   * @param parentId the parent span id, 0 for a root span
+   * @param flags {@link #FLAG_SAMPLED} and/or {@link #FLAG_DEBUG}
+   * @param baggage baggage items, copied; may be null
+   */
+  public static SpoorSpanContext create(
+      long traceIdHigh,
+      long traceIdLow,
+      long spanId,
+      long parentId,
+      byte flags,
+      Map<String, String> baggage) {
+    return new SpoorSpanContext(
+        traceIdHigh, traceIdLow, spanId, parentId, flags, false, copy(baggage), null, null);
+  }
+
+  /**
+   * A partial context that carries no trace, only baggage and/or a Jaeger debug id: the next span
+   * started from it is a new, sampled, debug trace when {@code debugId} is not null.
+   */
+  public static SpoorSpanContext partial(Map<String, String> baggage, String debugId) {
+    return new SpoorSpanContext(
+        0L, 0L, 0L, 0L, (byte) 0, false, copy(baggage), debugId, null);
+  }
+
+  /** Returns a copy whose sampling decision is left to the local sampler (e.g. B3 without sampled). */
+  public SpoorSpanContext withSamplingDeferred(boolean deferred) {
+    return new SpoorSpanContext(
+        traceIdHigh, traceIdLow, spanId, parentId, flags, deferred, baggage, debugId, traceState);
+  }
+
+  /** Returns a copy with other flags. */
+  public SpoorSpanContext withFlags(byte newFlags) {
+    return new SpoorSpanContext(
+        traceIdHigh, traceIdLow, spanId, parentId, newFlags, samplingDeferred, baggage, debugId,
+        traceState);
+  }
+
+  /** Returns a copy carrying the W3C {@code tracestate} value unchanged (null removes it). */
+  public SpoorSpanContext withTraceState(String newTraceState) {
+    return new SpoorSpanContext(
+        traceIdHigh, traceIdLow, spanId, parentId, flags, samplingDeferred, baggage, debugId,
+        newTraceState);
+  }
+
+  /** Returns a copy with the given baggage (copied), replacing the current baggage. */
+  public SpoorSpanContext withBaggage(Map<String, String> newBaggage) {
+    return new SpoorSpanContext(
+        traceIdHigh, traceIdLow, spanId, parentId, flags, samplingDeferred, copy(newBaggage),
+        debugId, traceState);
+  }
+
+  /** Returns a copy with a Jaeger debug id (the {@code jaeger-debug-id} header's value). */
+  public SpoorSpanContext withDebugId(String newDebugId) {
+    return new SpoorSpanContext(
+        traceIdHigh, traceIdLow, spanId, parentId, flags, samplingDeferred, baggage, newDebugId,
+        traceState);
+  }
+
+  SpoorSpanContext withBaggageItem(String key, String value) {
+    Map<String, String> copy = new HashMap<>(baggage.size() + 2);
+    copy.putAll(baggage);
+    copy.put(key, value);
+    return new SpoorSpanContext(
+        traceIdHigh, traceIdLow, spanId, parentId, flags, samplingDeferred,
+        Collections.unmodifiableMap(copy), debugId, traceState);
+  }
+
+  /** Creates a child's context sharing this trace; the child's baggage is this baggage. */
+  static SpoorSpanContext child(
+      long traceIdHigh, long traceIdLow, long spanId, long parentId, byte flags,
+      Map<String, String> baggage, String traceState) {
+    return new SpoorSpanContext(
+        traceIdHigh, traceIdLow, spanId, parentId, flags, false, baggage, null, traceState);
+  }
+
+  private static Map<String, String> copy(Map<String, String> baggage) {
+    if (baggage == null || baggage.isEmpty()) {
+      return Collections.emptyMap();
+    }
+    return Collections.unmodifiableMap(new HashMap<>(baggage));
+  }
+
+  /** Upper 64 bits of the trace id; 0 for a 64-bit trace id. */
+  public long traceIdHigh() {
+    return traceIdHigh;
+  }
+
+  /** Lower 64 bits of the trace id. */
+  public long traceIdLow() {
+    return traceIdLow;
+  }
+
+  /** This span's id. */
+  public long spanId() {
+    return spanId;
+  }
+
+  /** The parent span's id, or 0 for a root span. */
+  public long parentId() {
+    return parentId;
+  }
+
+  /** The Jaeger flags byte: {@link #FLAG_SAMPLED}, {@link #FLAG_DEBUG}. */
+  public byte flags() {
+    return flags;
+  }
+
+  /** True when spans of this trace are recorded and reported. */
+  public boolean isSampled() {
+    return (flags & FLAG_SAMPLED) != 0;
+  }
+
+  /** True for a debug trace. */
+  public boolean isDebug() {
+    return (flags & FLAG_DEBUG) != 0;
+  }
+
+  /** True when the sender of this context left the sampling decision to us. */
+  public boolean isSamplingDeferred() {
+    return samplingDeferred;
+  }
+
+  /** True when this context identifies a span (non-zero trace and span ids), false if partial. */
+  public boolean hasTrace() {
+    return traceIdLow != 0L || traceIdHigh != 0L;
+  }
+
+  /** The Jaeger debug id this context carries, or null. */
+  public String debugId() {
+    return debugId;
+  }
+
+  /** The W3C {@code tracestate} carried through unchanged, or null. */
+  public String traceState() {
+    return traceState;
+  }
+
+  /** The baggage, unmodifiable. */
+  public Map<String, String> baggage() {
+    return baggage;
+  }
+
+  /** One baggage item, or null. */
+  public String getBaggageItem(String key) {
+    return baggage.get(key);
+  }
+
+  @Override
+  public Iterable<Map.Entry<String, String>> baggageItems() {
+    return baggage.entrySet();
+  }
+
+  /** The trace id as lower-case hex: 32 characters for a 128-bit id, 16 for a 64-bit id. */
+  @Override
+  public String toTraceId() {
+    String hex = traceIdHex;
+    if (hex == null) {
+      hex = traceIdHigh != 0L ? HexCodec.toHex32(traceIdHigh, traceIdLow)
+          : HexCodec.toHex16(traceIdLow);
+      traceIdHex = hex;
+    }
+    return hex;
+  }
+
+  /** The span id as 16 lower-case hex characters. */
+  @Override
+  public String toSpanId() {
+    String hex = spanIdHex;
+    if (hex == null) {
+      hex = HexCodec.toHex16(spanId);
+      spanIdHex = hex;
+    }
+    return hex;
+  }
+
+  /** Jaeger's string form {@code traceId:spanId:parentId:flags}, as in the uber-trace-id header. */
+  @Override
+  public String toString() {
+    return toTraceId() + ':' + toSpanId() + ':' + Long.toHexString(parentId) + ':'
+        + Integer.toHexString(flags & 0xff);
+  }
+}

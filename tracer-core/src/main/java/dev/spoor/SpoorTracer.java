@@ -1,0 +1,266 @@
+package dev.spoor;
+
+import dev.spoor.internal.RateLimitedLogger;
+import dev.spoor.metrics.Metric;
+import dev.spoor.metrics.SpoorMetrics;
+import dev.spoor.propagation.Extractor;
+import dev.spoor.propagation.Injector;
+import dev.spoor.propagation.MalformedContextException;
+import dev.spoor.reporter.Reporter;
+import dev.spoor.sampler.Sampler;
+import io.opentracing.Scope;
+import io.opentracing.ScopeManager;
+import io.opentracing.Span;
+import io.opentracing.SpanContext;
+import io.opentracing.Tracer;
+import io.opentracing.propagation.Format;
+import io.opentracing.util.GlobalTracer;
+import java.io.Closeable;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Spoor's OpenTracing tracer. Build one per service with {@link #builder(String)}, or configure it
+ * from jaeger-client-java's {@code JAEGER_*} environment variables with {@link #fromEnv()}.
+ *
+ * <p>Starting and finishing spans takes no global lock and does no I/O: finished, sampled spans go
+ * to the {@link Reporter}, which sends them from its own thread. Unsampled spans record nothing.
+ * Nothing a tracer does throws into the application: bad incoming headers start a new trace, and
+ * every dropped span, tag or log is counted in {@link #metrics()}.
+ *
+ * <p>{@link #close()} flushes and closes the reporter; afterwards the tracer is a no-op.
+ */
+public final class SpoorTracer implements Tracer, Closeable {
+  private static final Logger LOG = LoggerFactory.getLogger(SpoorTracer.class);
+
+  private final SpoorProcess process;
+  private final Sampler sampler;
+  private final Reporter reporter;
+  private final Clock clock;
+  private final ScopeManager scopeManager;
+  private final Limits limits;
+  private final SpoorMetrics metrics;
+  private final boolean use128BitTraceIds;
+  private final boolean ignoreIncomingSampling;
+  private final boolean ignoreIncomingBaggage;
+  private final Map<Format<?>, Injector<?>> injectors;
+  private final Map<Format<?>, Extractor<?>> extractors;
+  private final RateLimitedLogger propagationWarnings =
+      new RateLimitedLogger(LOG, 10, TimeUnit.SECONDS);
+  private final boolean disabled;
+  private volatile boolean closed;
+
+  SpoorTracer(SpoorTracerBuilder builder) {
+    this.process = builder.process();
+    this.sampler = builder.sampler;
+    this.reporter = builder.reporter;
+    this.clock = builder.clock;
+    this.scopeManager = builder.scopeManager;
+    this.limits = builder.limits;
+    this.metrics = builder.metrics;
+    this.use128BitTraceIds = builder.traceId128Bit;
+    this.ignoreIncomingSampling = builder.ignoreIncomingSampling;
+    this.ignoreIncomingBaggage = builder.ignoreIncomingBaggage;
+    this.injectors = builder.injectors();
+    this.extractors = builder.extractors();
+    this.disabled = builder.disabled;
+  }
+
+  /**
+   * A builder for a tracer of {@code serviceName}, with defaults: const sampler (sample all),
+   * 128-bit trace ids, a thread-local scope manager writing the MDC, Jaeger and (when
+   * propagation-http is on the class path) W3C propagation, {@link Limits#DEFAULT}.
+   *
+   * @throws IllegalArgumentException when {@code serviceName} is null or blank
+   */
+  public static SpoorTracerBuilder builder(String serviceName) {
+    return new SpoorTracerBuilder(serviceName);
+  }
+
+  /**
+   * A tracer configured from jaeger-client-java's environment variables ({@code JAEGER_SERVICE_NAME},
+   * {@code JAEGER_SAMPLER_TYPE}, ...); a Java system property of the same name wins over the
+   * environment variable. See the README's configuration table.
+   *
+   * @throws IllegalArgumentException naming the variable and its value when a value is invalid
+   */
+  public static SpoorTracer fromEnv() {
+    return EnvConfiguration.fromSystem().builder().build();
+  }
+
+  /** This tracer's service name and process tags. */
+  public SpoorProcess process() {
+    return process;
+  }
+
+  /** This tracer's counters: started, sampled, reported, dropped spans and more. */
+  public SpoorMetrics metrics() {
+    return metrics;
+  }
+
+  /** The sampler deciding for new traces. */
+  public Sampler sampler() {
+    return sampler;
+  }
+
+  /** The reporter receiving finished, sampled spans. */
+  public Reporter reporter() {
+    return reporter;
+  }
+
+  /** The limits on tags, logs and baggage. */
+  public Limits limits() {
+    return limits;
+  }
+
+  /** The clock used for timestamps and durations. */
+  public Clock clock() {
+    return clock;
+  }
+
+  /** True when new traces get 128-bit ids. */
+  public boolean use128BitTraceIds() {
+    return use128BitTraceIds;
+  }
+
+  /** True once {@link #close()} was called. */
+  public boolean isClosed() {
+    return closed;
+  }
+
+  /** True when this tracer records nothing: it was built disabled or has been closed. */
+  public boolean isNoop() {
+    return disabled || closed;
+  }
+
+  /**
+   * Registers this tracer as the OpenTracing {@link GlobalTracer} unless one is already registered.
+   *
+   * @return true if this tracer is now the global tracer
+   */
+  public boolean registerGlobal() {
+    return GlobalTracer.registerIfAbsent(this) || GlobalTracer.get().equals(this);
+  }
+
+  @Override
+  public ScopeManager scopeManager() {
+    return scopeManager;
+  }
+
+  @Override
+  public Span activeSpan() {
+    return scopeManager.activeSpan();
+  }
+
+  @Override
+  public Scope activateSpan(Span span) {
+    return scopeManager.activate(span);
+  }
+
+  @Override
+  public SpanBuilder buildSpan(String operationName) {
+    return new SpoorSpanBuilder(this, operationName);
+  }
+
+  @Override
+  @SuppressWarnings("unchecked")
+  public <C> void inject(SpanContext spanContext, Format<C> format, C carrier) {
+    if (!(spanContext instanceof SpoorSpanContext) || carrier == null) {
+      return;
+    }
+    Injector<C> injector = (Injector<C>) injectors.get(format);
+    if (injector == null) {
+      propagationWarnings.warn("No injector registered for format {}", format);
+      metrics.increment(Metric.INJECT_ERRORS);
+      return;
+    }
+    try {
+      injector.inject((SpoorSpanContext) spanContext, carrier);
+    } catch (RuntimeException e) {
+      metrics.increment(Metric.INJECT_ERRORS);
+      propagationWarnings.warn("Injecting into {} failed: {}", format, e.toString());
+    }
+  }
+
+  @Override
+  @SuppressWarnings("unchecked")
+  public <C> SpanContext extract(Format<C> format, C carrier) {
+    if (carrier == null) {
+      return null;
+    }
+    Extractor<C> extractor = (Extractor<C>) extractors.get(format);
+    if (extractor == null) {
+      propagationWarnings.warn("No extractor registered for format {}", format);
+      metrics.increment(Metric.EXTRACT_ERRORS);
+      return null;
+    }
+    SpoorSpanContext context;
+    try {
+      context = extractor.extract(carrier);
+    } catch (MalformedContextException e) {
+      metrics.increment(Metric.EXTRACT_ERRORS);
+      propagationWarnings.warn("Ignoring malformed incoming trace context: {}", e.getMessage());
+      return null;
+    } catch (RuntimeException e) {
+      metrics.increment(Metric.EXTRACT_ERRORS);
+      propagationWarnings.warn("Extracting from {} failed: {}", format, e.toString());
+      return null;
+    }
+    return context == null ? null : applyIncomingPolicy(context);
+  }
+
+  /** Enforces the untrusted-edge settings and the baggage limits on a context from outside. */
+  private SpoorSpanContext applyIncomingPolicy(SpoorSpanContext context) {
+    if (ignoreIncomingSampling) {
+      context = context.withDebugId(null);
+      if (context.hasTrace()) {
+        context = context.withFlags((byte) 0).withSamplingDeferred(true);
+      }
+    }
+    if (ignoreIncomingBaggage) {
+      if (!context.baggage().isEmpty()) {
+        metrics.add(Metric.BAGGAGE_DROPPED, context.baggage().size());
+        context = context.withBaggage(null);
+      }
+    } else {
+      context = BaggageLimiter.limit(context, limits, metrics);
+    }
+    if (!context.hasTrace() && context.debugId() == null && context.baggage().isEmpty()) {
+      return null;
+    }
+    return context;
+  }
+
+  void spanFinished(SpoorSpan span) {
+    metrics.increment(Metric.SPANS_FINISHED);
+    metrics.increment(Metric.SPANS_REPORTED);
+    try {
+      reporter.report(span);
+    } catch (RuntimeException e) {
+      LOG.debug("Reporter {} failed", reporter, e);
+    }
+  }
+
+  /** Flushes and closes the reporter and the sampler. Idempotent; the tracer is a no-op after. */
+  @Override
+  public void close() {
+    if (closed) {
+      return;
+    }
+    closed = true;
+    try {
+      reporter.close();
+    } catch (RuntimeException e) {
+      LOG.warn("Closing reporter {} failed", reporter, e);
+    }
+    sampler.close();
+  }
+
+  @Override
+  public String toString() {
+    return "SpoorTracer{service=" + process.serviceName() + ", sampler=" + sampler
+        + ", reporter=" + reporter + "}";
+  }
+}

@@ -1,0 +1,236 @@
+package dev.spoor;
+
+import dev.spoor.metrics.SpoorMetrics;
+import dev.spoor.propagation.Extractor;
+import dev.spoor.propagation.Injector;
+import dev.spoor.propagation.TextMapCodec;
+import dev.spoor.reporter.Reporter;
+import dev.spoor.sampler.ConstSampler;
+import dev.spoor.sampler.Sampler;
+import dev.spoor.scope.ThreadLocalScopeManager;
+import io.opentracing.ScopeManager;
+import io.opentracing.propagation.Format;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Configures a {@link SpoorTracer}. Every default is set here, in one place:
+ *
+ * <ul>
+ *   <li>sampler: {@code new ConstSampler(true)} (record every trace)
+ *   <li>reporter: {@link Reporter#NOOP} until one is set
+ *   <li>clock: {@link Clock#SYSTEM}
+ *   <li>128-bit trace ids: true
+ *   <li>scope manager: {@link ThreadLocalScopeManager} with MDC keys traceId, spanId, sampled
+ *   <li>limits: {@link Limits#DEFAULT}
+ *   <li>propagation for TEXT_MAP and HTTP_HEADERS: {@code jaeger,w3c} (w3c only when the
+ *       propagation-http module is on the class path)
+ *   <li>incoming sampling decisions and baggage: trusted
+ * </ul>
+ */
+public final class SpoorTracerBuilder {
+  private final String serviceName;
+  private final Map<String, Object> tags = new LinkedHashMap<>();
+  Sampler sampler = new ConstSampler(true);
+  Reporter reporter = Reporter.NOOP;
+  Clock clock = Clock.SYSTEM;
+  boolean traceId128Bit = true;
+  ScopeManager scopeManager;
+  Limits limits = Limits.DEFAULT;
+  SpoorMetrics metrics;
+  boolean ignoreIncomingSampling;
+  boolean ignoreIncomingBaggage;
+  boolean disabled;
+  private List<String> propagation;
+  private boolean propagationDefaulted = true;
+  private final Map<Format<?>, Injector<?>> injectors = new IdentityHashMap<>();
+  private final Map<Format<?>, Extractor<?>> extractors = new IdentityHashMap<>();
+
+  SpoorTracerBuilder(String serviceName) {
+    if (serviceName == null) {
+      throw new NullPointerException("serviceName == null");
+    }
+    if (serviceName.trim().isEmpty()) {
+      throw new IllegalArgumentException("serviceName is blank");
+    }
+    this.serviceName = serviceName;
+    this.propagation = Arrays.asList(PropagationResolver.JAEGER, "w3c");
+  }
+
+  /** Decides which new traces are recorded. */
+  public SpoorTracerBuilder sampler(Sampler sampler) {
+    this.sampler = requireNonNull(sampler, "sampler");
+    return this;
+  }
+
+  /** Receives finished, sampled spans; closed by the tracer's {@code close()}. */
+  public SpoorTracerBuilder reporter(Reporter reporter) {
+    this.reporter = requireNonNull(reporter, "reporter");
+    return this;
+  }
+
+  /** Source of timestamps and durations. */
+  public SpoorTracerBuilder clock(Clock clock) {
+    this.clock = requireNonNull(clock, "clock");
+    return this;
+  }
+
+  /** Adds a process tag sent with every batch (e.g. {@code datacenter}, {@code env}). */
+  public SpoorTracerBuilder withTag(String key, String value) {
+    return putTag(key, value);
+  }
+
+  /** Adds a numeric process tag. */
+  public SpoorTracerBuilder withTag(String key, Number value) {
+    return putTag(key, value);
+  }
+
+  /** Adds a boolean process tag. */
+  public SpoorTracerBuilder withTag(String key, boolean value) {
+    return putTag(key, value);
+  }
+
+  /** Adds every entry of {@code processTags} as a process tag. */
+  public SpoorTracerBuilder withTags(Map<String, ?> processTags) {
+    for (Map.Entry<String, ?> tag : processTags.entrySet()) {
+      putTag(tag.getKey(), tag.getValue());
+    }
+    return this;
+  }
+
+  private SpoorTracerBuilder putTag(String key, Object value) {
+    requireNonNull(key, "key");
+    tags.put(key, requireNonNull(value, "value of tag " + key));
+    return this;
+  }
+
+  /** True (default) for 128-bit trace ids, false for 64-bit. */
+  public SpoorTracerBuilder traceId128Bit(boolean enabled) {
+    this.traceId128Bit = enabled;
+    return this;
+  }
+
+  /** Carries the active span within the process. */
+  public SpoorTracerBuilder scopeManager(ScopeManager scopeManager) {
+    this.scopeManager = requireNonNull(scopeManager, "scopeManager");
+    return this;
+  }
+
+  /** Bounds on tags, logs and baggage per span. */
+  public SpoorTracerBuilder limits(Limits limits) {
+    this.limits = requireNonNull(limits, "limits");
+    return this;
+  }
+
+  /** Counters to use, e.g. shared with other tracers; default: a new set. */
+  public SpoorTracerBuilder metrics(SpoorMetrics metrics) {
+    this.metrics = requireNonNull(metrics, "metrics");
+    return this;
+  }
+
+  /**
+   * The propagation formats for TEXT_MAP and HTTP_HEADERS, by name ({@code jaeger}, {@code w3c},
+   * {@code b3}, {@code b3-single}, ...): inject writes all, extract takes the first valid.
+   *
+   * @throws IllegalArgumentException for an unknown name, listing the known ones
+   */
+  public SpoorTracerBuilder propagation(String... formats) {
+    if (formats.length == 0) {
+      throw new IllegalArgumentException("propagation formats are empty");
+    }
+    List<String> names = new ArrayList<>();
+    for (String format : formats) {
+      names.add(requireNonNull(format, "format"));
+    }
+    PropagationResolver.check(names);
+    this.propagation = names;
+    this.propagationDefaulted = false;
+    return this;
+  }
+
+  /** Registers an injector for {@code format}, replacing the propagation formats for it. */
+  public <C> SpoorTracerBuilder registerInjector(Format<C> format, Injector<? super C> injector) {
+    injectors.put(requireNonNull(format, "format"), requireNonNull(injector, "injector"));
+    return this;
+  }
+
+  /** Registers an extractor for {@code format}, replacing the propagation formats for it. */
+  public <C> SpoorTracerBuilder registerExtractor(
+      Format<C> format, Extractor<? extends C> extractor) {
+    extractors.put(requireNonNull(format, "format"), requireNonNull(extractor, "extractor"));
+    return this;
+  }
+
+  /**
+   * For services at an untrusted edge: ignore the sampled and debug flags (and Jaeger debug ids)
+   * of incoming contexts and let the local sampler decide, so clients cannot force tracing.
+   */
+  public SpoorTracerBuilder ignoreIncomingSamplingDecisions(boolean ignore) {
+    this.ignoreIncomingSampling = ignore;
+    return this;
+  }
+
+  /** For services at an untrusted edge: drop all incoming baggage (counted as dropped). */
+  public SpoorTracerBuilder ignoreIncomingBaggage(boolean ignore) {
+    this.ignoreIncomingBaggage = ignore;
+    return this;
+  }
+
+  /**
+   * A disabled tracer ({@code JAEGER_DISABLED=true}) records and reports nothing: every span is an
+   * unsampled handle, but ids still propagate so that downstream services keep one trace.
+   */
+  public SpoorTracerBuilder disabled(boolean disabled) {
+    this.disabled = disabled;
+    return this;
+  }
+
+  /** Builds the tracer. */
+  public SpoorTracer build() {
+    if (scopeManager == null) {
+      scopeManager = new ThreadLocalScopeManager();
+    }
+    if (metrics == null) {
+      metrics = new SpoorMetrics();
+    }
+    return new SpoorTracer(this);
+  }
+
+  SpoorProcess process() {
+    Map<String, Object> all = new LinkedHashMap<>(ProcessTags.defaults());
+    all.putAll(tags);
+    return new SpoorProcess(serviceName, all);
+  }
+
+  Map<Format<?>, Injector<?>> injectors() {
+    Map<Format<?>, Injector<?>> result = new IdentityHashMap<>();
+    TextMapCodec codec = PropagationResolver.resolve(propagation, propagationDefaulted);
+    for (Format<?> format : PropagationResolver.TEXT_FORMATS) {
+      result.put(format, codec);
+    }
+    result.putAll(injectors);
+    return Collections.unmodifiableMap(result);
+  }
+
+  Map<Format<?>, Extractor<?>> extractors() {
+    Map<Format<?>, Extractor<?>> result = new IdentityHashMap<>();
+    TextMapCodec codec = PropagationResolver.resolve(propagation, propagationDefaulted);
+    for (Format<?> format : PropagationResolver.TEXT_FORMATS) {
+      result.put(format, codec);
+    }
+    result.putAll(extractors);
+    return Collections.unmodifiableMap(result);
+  }
+
+  private static <T> T requireNonNull(T value, String name) {
+    if (value == null) {
+      throw new NullPointerException(name + " == null");
+    }
+    return value;
+  }
+}

@@ -1,0 +1,5 @@
+/**
+ * Helpers shared by Spoor's modules: hex id codecs, rate-limited logging. <strong>Not API</strong>:
+ * anything here may change in any release. Depends on nothing else in Spoor.
+ */
+package dev.spoor.internal;

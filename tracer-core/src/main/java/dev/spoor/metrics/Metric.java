@@ -1,0 +1,61 @@
+package dev.spoor.metrics;
+
+/**
+ * The counters a Spoor tracer keeps. Every span that is started ends up in exactly one of
+ * not-sampled, reported, or one of the dropped counters, so that nothing is lost silently.
+ */
+public enum Metric {
+  /** Spans started. */
+  SPANS_STARTED("spoor.spans.started"),
+  /** Spans finished (first finish only). */
+  SPANS_FINISHED("spoor.spans.finished"),
+  /** Spans started in a sampled trace. */
+  SPANS_SAMPLED("spoor.spans.sampled"),
+  /** Spans started in an unsampled trace: never reported. */
+  SPANS_NOT_SAMPLED("spoor.spans.not_sampled"),
+  /** Traces started (root spans, sampled or not). */
+  TRACES_STARTED("spoor.traces.started"),
+  /** Finished, sampled spans handed to the reporter. */
+  SPANS_REPORTED("spoor.spans.reported"),
+  /** Calls on a span after it finished (ignored). */
+  CALLS_AFTER_FINISH("spoor.spans.calls_after_finish"),
+  /** Tags dropped because a span reached its tag limit. */
+  TAGS_DROPPED("spoor.tags.dropped"),
+  /** Log records dropped because a span reached its log limit. */
+  LOGS_DROPPED("spoor.logs.dropped"),
+  /** Baggage items dropped because of the item limit. */
+  BAGGAGE_DROPPED("spoor.baggage.dropped"),
+  /** Baggage values truncated to the value length limit. */
+  BAGGAGE_TRUNCATED("spoor.baggage.truncated"),
+  /** Incoming contexts that could not be parsed (a new trace was started). */
+  EXTRACT_ERRORS("spoor.propagation.extract_errors"),
+  /** Errors while injecting a context (nothing was written). */
+  INJECT_ERRORS("spoor.propagation.inject_errors"),
+  /** Spans sent to the agent. */
+  SPANS_SENT("spoor.reporter.spans_sent"),
+  /** Spans dropped because the reporter queue was full. */
+  SPANS_DROPPED_QUEUE_FULL("spoor.reporter.dropped.queue_full"),
+  /** Spans dropped because they could not fit in one datagram even after shrinking. */
+  SPANS_DROPPED_TOO_LARGE("spoor.reporter.dropped.too_large"),
+  /** Spans dropped because the reporter was already closed. */
+  SPANS_DROPPED_AFTER_CLOSE("spoor.reporter.dropped.after_close"),
+  /** Spans dropped because sending their datagram failed. */
+  SPANS_DROPPED_SEND_FAILED("spoor.reporter.dropped.send_failed"),
+  /** Spans shrunk (logs or tags removed) to fit in a datagram. */
+  SPANS_TRUNCATED("spoor.reporter.spans_truncated"),
+  /** Datagrams sent. */
+  DATAGRAMS_SENT("spoor.reporter.datagrams_sent"),
+  /** Failed datagram sends (agent down, host unresolved, socket error). */
+  SEND_FAILURES("spoor.reporter.send_failures");
+
+  private final String metricName;
+
+  Metric(String metricName) {
+    this.metricName = metricName;
+  }
+
+  /** A dotted name suitable for a metrics registry, e.g. {@code spoor.spans.started}. */
+  public String metricName() {
+    return metricName;
+  }
+}

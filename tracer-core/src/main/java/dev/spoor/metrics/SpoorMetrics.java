@@ -1,0 +1,71 @@
+package dev.spoor.metrics;
+
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.LongAdder;
+import java.util.function.LongSupplier;
+
+/**
+ * The tracer's counters and gauges. Counters are {@link LongAdder}s, so incrementing them from
+ * many request threads contends on nothing. To publish to Micrometer or another registry, read
+ * {@link #get(Metric)} or {@link #snapshot()} from a function counter/gauge.
+ */
+public final class SpoorMetrics {
+  /** Gauge name of the reporter's queue length. */
+  public static final String QUEUE_LENGTH = "spoor.reporter.queue_length";
+
+  private final LongAdder[] counters = new LongAdder[Metric.values().length];
+  private final Map<String, LongSupplier> gauges = new ConcurrentHashMap<>();
+
+  /** Creates a set of counters, all zero. */
+  public SpoorMetrics() {
+    for (int i = 0; i < counters.length; i++) {
+      counters[i] = new LongAdder();
+    }
+  }
+
+  /** Adds one to {@code metric}. */
+  public void increment(Metric metric) {
+    counters[metric.ordinal()].increment();
+  }
+
+  /** Adds {@code delta} to {@code metric}. */
+  public void add(Metric metric, long delta) {
+    counters[metric.ordinal()].add(delta);
+  }
+
+  /** The current value of {@code metric}. */
+  public long get(Metric metric) {
+    return counters[metric.ordinal()].sum();
+  }
+
+  /** Registers a gauge read on demand, e.g. the reporter's queue length. */
+  public void registerGauge(String name, LongSupplier value) {
+    gauges.put(name, value);
+  }
+
+  /** The current value of a gauge, or -1 when none is registered under {@code name}. */
+  public long gauge(String name) {
+    LongSupplier supplier = gauges.get(name);
+    return supplier == null ? -1 : supplier.getAsLong();
+  }
+
+  /** All counters and gauges by name, in a stable order. */
+  public Map<String, Long> snapshot() {
+    Map<String, Long> result = new LinkedHashMap<>();
+    for (Metric metric : Metric.values()) {
+      result.put(metric.metricName(), get(metric));
+    }
+    for (Map.Entry<String, LongSupplier> gauge : gauges.entrySet()) {
+      result.put(gauge.getKey(), gauge.getValue().getAsLong());
+    }
+    return Collections.unmodifiableMap(result);
+  }
+
+  @Override
+  public String toString() {
+    return "SpoorMetrics" + snapshot();
+  }
+}

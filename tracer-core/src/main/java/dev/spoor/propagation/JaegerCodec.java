@@ -1,0 +1,183 @@
+package dev.spoor.propagation;
+
+import dev.spoor.SpoorSpanContext;
+import dev.spoor.internal.HexCodec;
+import io.opentracing.propagation.TextMapExtract;
+import io.opentracing.propagation.TextMapInject;
+import java.net.URLDecoder;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Jaeger's native propagation, as jaeger-client-java writes and reads it:
+ *
+ * <ul>
+ *   <li>{@code uber-trace-id: {trace-id}:{span-id}:{parent-span-id}:{flags}}, ids in hex (trace id
+ *       of up to 32 digits), flags in hex; the value may be URL-encoded ({@code %3A});
+ *   <li>{@code uberctx-{key}: {url-encoded value}} per baggage item (keys are read lower case);
+ *   <li>{@code jaeger-debug-id: {id}} without {@code uber-trace-id}: start a sampled debug trace
+ *       that carries the id as a tag;
+ *   <li>{@code jaeger-baggage: k1=v1, k2=v2}: baggage set by a client without a tracer.
+ * </ul>
+ */
+public final class JaegerCodec implements TextMapCodec {
+  /** The trace context header. */
+  public static final String TRACE_ID_HEADER = "uber-trace-id";
+  /** Prefix of baggage headers. */
+  public static final String BAGGAGE_PREFIX = "uberctx-";
+  /** Header that forces a debug trace. */
+  public static final String DEBUG_ID_HEADER = "jaeger-debug-id";
+  /** Header with ad-hoc baggage. */
+  public static final String BAGGAGE_HEADER = "jaeger-baggage";
+
+  // 32 + 16 + 16 + 2 hex digits and 3 separators, URL-encoded at worst: far below this.
+  private static final int MAX_TRACE_ID_HEADER_LENGTH = 256;
+  private static final int MAX_DEBUG_ID_LENGTH = 256;
+
+  @Override
+  public void inject(SpoorSpanContext context, TextMapInject carrier) {
+    if (context.hasTrace()) {
+      carrier.put(TRACE_ID_HEADER, context.toString());
+    }
+    for (Map.Entry<String, String> item : context.baggage().entrySet()) {
+      String key = item.getKey();
+      if (HeaderSafety.isToken(key)) {
+        carrier.put(BAGGAGE_PREFIX + key, encode(item.getValue()));
+      }
+    }
+  }
+
+  @Override
+  public SpoorSpanContext extract(TextMapExtract carrier) {
+    String traceHeader = null;
+    String debugId = null;
+    Map<String, String> baggage = null;
+    for (Map.Entry<String, String> entry : carrier) {
+      String key = entry.getKey();
+      String value = entry.getValue();
+      if (key == null || value == null) {
+        continue;
+      }
+      if (traceHeader == null && key.equalsIgnoreCase(TRACE_ID_HEADER)) {
+        traceHeader = value;
+      } else if (key.length() > BAGGAGE_PREFIX.length()
+          && key.regionMatches(true, 0, BAGGAGE_PREFIX, 0, BAGGAGE_PREFIX.length())) {
+        if (baggage == null) {
+          baggage = new HashMap<>();
+        }
+        baggage.put(key.substring(BAGGAGE_PREFIX.length()).toLowerCase(Locale.ROOT),
+            decode(value, key));
+      } else if (debugId == null && key.equalsIgnoreCase(DEBUG_ID_HEADER)) {
+        if (value.length() <= MAX_DEBUG_ID_LENGTH && HeaderSafety.isVisibleAscii(value)) {
+          debugId = value;
+        }
+      } else if (key.equalsIgnoreCase(BAGGAGE_HEADER)) {
+        if (baggage == null) {
+          baggage = new HashMap<>();
+        }
+        parseBaggageHeader(value, baggage);
+      }
+    }
+    if (traceHeader != null) {
+      return parseTraceHeader(traceHeader).withBaggage(baggage);
+    }
+    if (debugId != null || baggage != null) {
+      return SpoorSpanContext.partial(baggage, debugId);
+    }
+    return null;
+  }
+
+  /** Parses {@code trace:span:parent:flags}; throws {@link MalformedContextException} if invalid. */
+  static SpoorSpanContext parseTraceHeader(String value) {
+    if (value.length() > MAX_TRACE_ID_HEADER_LENGTH) {
+      throw new MalformedContextException(
+          TRACE_ID_HEADER + " is too long (" + value.length() + " characters)");
+    }
+    if (value.indexOf('%') >= 0) {
+      value = decode(value, TRACE_ID_HEADER);
+    }
+    int first = value.indexOf(':');
+    int second = first < 0 ? -1 : value.indexOf(':', first + 1);
+    int third = second < 0 ? -1 : value.indexOf(':', second + 1);
+    if (third < 0 || value.indexOf(':', third + 1) >= 0) {
+      throw malformed("does not have four ':'-separated fields", value);
+    }
+    int traceLength = first;
+    if (traceLength < 1 || traceLength > 32) {
+      throw malformed("has a trace id of bad length", value);
+    }
+    long high = 0;
+    long low;
+    if (traceLength > 16) {
+      high = HexCodec.parseHex64(value, 0, traceLength - 16);
+      low = HexCodec.parseHex64(value, traceLength - 16, 16);
+      if (!HexCodec.isHex(value, 0, traceLength, false)) {
+        throw malformed("has a non-hex trace id", value);
+      }
+    } else {
+      low = HexCodec.parseHex64(value, 0, traceLength);
+    }
+    if (high == 0 && low == 0) {
+      throw malformed("has a zero or non-hex trace id", value);
+    }
+    long spanId = HexCodec.parseHex64(value, first + 1, second - first - 1);
+    if (spanId == 0) {
+      throw malformed("has a zero or non-hex span id", value);
+    }
+    int parentLength = third - second - 1;
+    long parentId = HexCodec.parseHex64(value, second + 1, parentLength);
+    if (parentId == 0 && !HexCodec.isHex(value, second + 1, parentLength, false)
+        || parentLength == 0 || parentLength > 16) {
+      throw malformed("has a non-hex parent id", value);
+    }
+    int flagsLength = value.length() - third - 1;
+    if (flagsLength < 1 || flagsLength > 2 || !HexCodec.isHex(value, third + 1, flagsLength, false)) {
+      throw malformed("has bad flags", value);
+    }
+    byte flags = (byte) HexCodec.parseHex64(value, third + 1, flagsLength);
+    return SpoorSpanContext.create(high, low, spanId, parentId, flags, null);
+  }
+
+  private static void parseBaggageHeader(String value, Map<String, String> baggage) {
+    int start = 0;
+    int length = value.length();
+    while (start < length) {
+      int comma = value.indexOf(',', start);
+      int end = comma < 0 ? length : comma;
+      int equals = value.indexOf('=', start);
+      if (equals > start && equals < end) {
+        String key = value.substring(start, equals).trim();
+        String item = value.substring(equals + 1, end).trim();
+        if (!key.isEmpty()) {
+          baggage.put(key, item);
+        }
+      }
+      start = end + 1;
+    }
+  }
+
+  private static MalformedContextException malformed(String problem, String value) {
+    String shown = value.length() > 80 ? value.substring(0, 80) + "..." : value;
+    return new MalformedContextException(TRACE_ID_HEADER + " " + problem + ": '" + shown + "'");
+  }
+
+  static String encode(String value) {
+    return URLEncoder.encode(value, StandardCharsets.UTF_8);
+  }
+
+  private static String decode(String value, String header) {
+    try {
+      return URLDecoder.decode(value, StandardCharsets.UTF_8);
+    } catch (IllegalArgumentException e) {
+      throw new MalformedContextException(header + " has a bad percent-encoding");
+    }
+  }
+
+  @Override
+  public String toString() {
+    return "JaegerCodec";
+  }
+}

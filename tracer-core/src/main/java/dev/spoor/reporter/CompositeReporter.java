@@ -1,0 +1,58 @@
+package dev.spoor.reporter;
+
+import dev.spoor.SpoorSpan;
+import java.util.Arrays;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Hands each span to several reporters in order, e.g. the UDP reporter and the logging reporter.
+ * A reporter that throws does not stop the others.
+ */
+public final class CompositeReporter implements Reporter {
+  private static final Logger LOG = LoggerFactory.getLogger(CompositeReporter.class);
+  private final Reporter[] reporters;
+
+  /** @param reporters the delegates, none null */
+  public CompositeReporter(Reporter... reporters) {
+    for (int i = 0; i < reporters.length; i++) {
+      if (reporters[i] == null) {
+        throw new NullPointerException("reporters[" + i + "] == null");
+      }
+    }
+    this.reporters = reporters.clone();
+  }
+
+  /** The delegates, in order. */
+  public List<Reporter> reporters() {
+    return Arrays.asList(reporters.clone());
+  }
+
+  @Override
+  public void report(SpoorSpan span) {
+    for (Reporter reporter : reporters) {
+      try {
+        reporter.report(span);
+      } catch (RuntimeException e) {
+        LOG.debug("Reporter {} failed", reporter, e);
+      }
+    }
+  }
+
+  @Override
+  public void close() {
+    for (Reporter reporter : reporters) {
+      try {
+        reporter.close();
+      } catch (RuntimeException e) {
+        LOG.warn("Closing reporter {} failed", reporter, e);
+      }
+    }
+  }
+
+  @Override
+  public String toString() {
+    return "CompositeReporter" + Arrays.toString(reporters);
+  }
+}

@@ -1,0 +1,31 @@
+package dev.spoor.reporter;
+
+import dev.spoor.SpoorSpan;
+
+/**
+ * Receives finished, sampled spans. {@link #report} runs on the application's thread that finished
+ * the span, so implementations must return quickly, never block and never throw: hand the span to
+ * another thread (as the UDP reporter does) or record it in memory.
+ */
+public interface Reporter extends AutoCloseable {
+  /** A reporter that discards everything. */
+  Reporter NOOP = new Reporter() {
+    @Override
+    public void report(SpoorSpan span) {}
+
+    @Override
+    public void close() {}
+
+    @Override
+    public String toString() {
+      return "Reporter.NOOP";
+    }
+  };
+
+  /** Accepts one finished span; the span is frozen and may be read from any thread. */
+  void report(SpoorSpan span);
+
+  /** Flushes what is pending within a bounded time and releases resources. Idempotent. */
+  @Override
+  void close();
+}

@@ -1,0 +1,95 @@
+package dev.spoor.sampler;
+
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Samples at most N traces per second with a token bucket ({@code
+ * JAEGER_SAMPLER_TYPE=ratelimiting}). The bucket holds at most {@code max(1, N)} tokens and refills
+ * continuously; taking a token is a lock-free compare-and-set on one word.
+ */
+public final class RateLimitingSampler implements Sampler {
+  /** The {@code sampler.type} value. */
+  public static final String TYPE = "ratelimiting";
+
+  private final double tracesPerSecond;
+  private final SamplingDecision yes;
+  private final SamplingDecision no;
+  private final TokenBucket bucket;
+
+  /**
+   * @param tracesPerSecond maximum traces started per second, at least 0
+   * @throws IllegalArgumentException when negative or NaN
+   */
+  public RateLimitingSampler(double tracesPerSecond) {
+    this(tracesPerSecond, System::nanoTime);
+  }
+
+  RateLimitingSampler(double tracesPerSecond, TokenBucket.NanoClock clock) {
+    if (!(tracesPerSecond >= 0.0) || Double.isInfinite(tracesPerSecond)) {
+      throw new IllegalArgumentException(
+          "tracesPerSecond must be a finite number >= 0, was " + tracesPerSecond);
+    }
+    this.tracesPerSecond = tracesPerSecond;
+    this.yes = new SamplingDecision(true, TYPE, tracesPerSecond);
+    this.no = new SamplingDecision(false, TYPE, tracesPerSecond);
+    this.bucket = new TokenBucket(tracesPerSecond, Math.max(1.0, tracesPerSecond), clock);
+  }
+
+  /** The configured rate. */
+  public double tracesPerSecond() {
+    return tracesPerSecond;
+  }
+
+  @Override
+  public SamplingDecision sample(String operationName, long traceIdHigh, long traceIdLow) {
+    return bucket.tryTake() ? yes : no;
+  }
+
+  @Override
+  public String toString() {
+    return "RateLimitingSampler{" + tracesPerSecond + "/s}";
+  }
+
+  /**
+   * A lock-free token bucket. State is the virtual time (nanos) at which the bucket was empty:
+   * tokens available = (now - emptyAt) * rate, capped at capacity. Taking a token moves emptyAt
+   * forward by the cost of one token.
+   */
+  static final class TokenBucket {
+    interface NanoClock {
+      long nanoTime();
+    }
+
+    private final NanoClock clock;
+    private final long nanosPerToken;
+    private final long capacityNanos;
+    private final AtomicLong emptyAt;
+
+    TokenBucket(double tokensPerSecond, double capacity, NanoClock clock) {
+      this.clock = clock;
+      this.nanosPerToken =
+          tokensPerSecond <= 0 ? Long.MAX_VALUE : (long) Math.max(1, 1_000_000_000L / tokensPerSecond);
+      this.capacityNanos = tokensPerSecond <= 0 ? 0 : (long) (capacity * nanosPerToken);
+      // Start full, as jaeger-client-java does, so the first request of a service is sampled.
+      this.emptyAt = new AtomicLong(clock.nanoTime() - capacityNanos);
+    }
+
+    boolean tryTake() {
+      if (nanosPerToken == Long.MAX_VALUE) {
+        return false;
+      }
+      while (true) {
+        long now = clock.nanoTime();
+        long current = emptyAt.get();
+        long base = now - current > capacityNanos ? now - capacityNanos : current;
+        long next = base + nanosPerToken;
+        if (next - now > 0) {
+          return false;
+        }
+        if (emptyAt.compareAndSet(current, next)) {
+          return true;
+        }
+      }
+    }
+  }
+}

@@ -1,0 +1,148 @@
+package dev.spoor.scope;
+
+import io.opentracing.Scope;
+import io.opentracing.ScopeManager;
+import io.opentracing.Span;
+import io.opentracing.SpanContext;
+import org.slf4j.MDC;
+
+/**
+ * Carries the active span of each thread in a thread-local stack of scopes, and mirrors it into the
+ * SLF4J MDC so that every log line written while a span is active names its trace.
+ *
+ * <p>Closing a scope restores the span (and MDC values) that were active before it. Scopes closed
+ * out of order are only marked; they leave the stack when every scope above them is closed, so the
+ * stack never points at a span whose scope is gone. A scope closed on another thread is marked
+ * too, and its owner thread drops it the next time it looks at its stack.
+ */
+public final class ThreadLocalScopeManager implements ScopeManager {
+  /** Default MDC key holding the active trace id (lower-case hex). */
+  public static final String DEFAULT_TRACE_ID_KEY = "traceId";
+  /** Default MDC key holding the active span id (lower-case hex). */
+  public static final String DEFAULT_SPAN_ID_KEY = "spanId";
+  /** Default MDC key holding {@code true} or {@code false}. */
+  public static final String DEFAULT_SAMPLED_KEY = "sampled";
+
+  private final ThreadLocal<ThreadScope> current = new ThreadLocal<>();
+  private final String traceIdKey;
+  private final String spanIdKey;
+  private final String sampledKey;
+  private final boolean mdcEnabled;
+
+  /** A scope manager that writes the default MDC keys. */
+  public ThreadLocalScopeManager() {
+    this(DEFAULT_TRACE_ID_KEY, DEFAULT_SPAN_ID_KEY, DEFAULT_SAMPLED_KEY);
+  }
+
+  /**
+   * A scope manager with custom MDC keys, e.g. {@code traceID}/{@code spanID} for Loki's derived
+   * fields.
+   */
+  public ThreadLocalScopeManager(String traceIdKey, String spanIdKey, String sampledKey) {
+    this(traceIdKey, spanIdKey, sampledKey, true);
+  }
+
+  private ThreadLocalScopeManager(
+      String traceIdKey, String spanIdKey, String sampledKey, boolean mdcEnabled) {
+    if (mdcEnabled) {
+      if (traceIdKey == null) {
+        throw new NullPointerException("traceIdKey == null");
+      }
+      if (spanIdKey == null) {
+        throw new NullPointerException("spanIdKey == null");
+      }
+      if (sampledKey == null) {
+        throw new NullPointerException("sampledKey == null");
+      }
+    }
+    this.traceIdKey = traceIdKey;
+    this.spanIdKey = spanIdKey;
+    this.sampledKey = sampledKey;
+    this.mdcEnabled = mdcEnabled;
+  }
+
+  /** A scope manager that does not touch the MDC. */
+  public static ThreadLocalScopeManager withoutMdc() {
+    return new ThreadLocalScopeManager(null, null, null, false);
+  }
+
+  @Override
+  public Scope activate(Span span) {
+    ThreadScope previous = topOpenScope();
+    ThreadScope scope = new ThreadScope(this, span, previous);
+    if (mdcEnabled) {
+      scope.saveMdc(traceIdKey, spanIdKey, sampledKey);
+      writeMdc(span);
+    }
+    current.set(scope);
+    return scope;
+  }
+
+  @Override
+  public Span activeSpan() {
+    ThreadScope scope = topOpenScope();
+    return scope == null ? null : scope.span;
+  }
+
+  /** Drops scopes that were closed out of order or from another thread off the top of the stack. */
+  private ThreadScope topOpenScope() {
+    ThreadScope top = current.get();
+    if (top == null || !top.closed) {
+      return top;
+    }
+    ThreadScope oldestClosed = top;
+    while (top != null && top.closed) {
+      oldestClosed = top;
+      top = top.previous;
+    }
+    restore(oldestClosed, top);
+    return top;
+  }
+
+  void close(ThreadScope scope) {
+    if (scope.closed) {
+      return;
+    }
+    scope.closed = true;
+    if (current.get() != scope) {
+      // Out of order, or another thread: only marked; the owner unwinds it later.
+      return;
+    }
+    ThreadScope top = scope.previous;
+    ThreadScope oldestClosed = scope;
+    while (top != null && top.closed) {
+      oldestClosed = top;
+      top = top.previous;
+    }
+    restore(oldestClosed, top);
+  }
+
+  private void restore(ThreadScope oldestClosed, ThreadScope newTop) {
+    if (newTop == null) {
+      current.remove();
+    } else {
+      current.set(newTop);
+    }
+    if (mdcEnabled) {
+      oldestClosed.restoreMdc(traceIdKey, spanIdKey, sampledKey);
+    }
+  }
+
+  private void writeMdc(Span span) {
+    SpanContext context = span.context();
+    MDC.put(traceIdKey, context.toTraceId());
+    MDC.put(spanIdKey, context.toSpanId());
+    MDC.put(sampledKey, isSampled(context) ? "true" : "false");
+  }
+
+  private static boolean isSampled(SpanContext context) {
+    return !(context instanceof dev.spoor.SpoorSpanContext)
+        || ((dev.spoor.SpoorSpanContext) context).isSampled();
+  }
+
+  @Override
+  public String toString() {
+    return "ThreadLocalScopeManager{mdc=" + (mdcEnabled
+        ? traceIdKey + "," + spanIdKey + "," + sampledKey : "off") + "}";
+  }
+}

@@ -1,0 +1,48 @@
+package dev.spoor.scope;
+
+import io.opentracing.Scope;
+import io.opentracing.Span;
+import org.slf4j.MDC;
+
+/** One activation of a span on one thread: a node of that thread's scope stack. */
+final class ThreadScope implements Scope {
+  final ThreadLocalScopeManager manager;
+  final Span span;
+  final ThreadScope previous;
+  volatile boolean closed;
+  // MDC values before this activation, restored when it is unwound.
+  private String savedTraceId;
+  private String savedSpanId;
+  private String savedSampled;
+
+  ThreadScope(ThreadLocalScopeManager manager, Span span, ThreadScope previous) {
+    this.manager = manager;
+    this.span = span;
+    this.previous = previous;
+  }
+
+  void saveMdc(String traceIdKey, String spanIdKey, String sampledKey) {
+    savedTraceId = MDC.get(traceIdKey);
+    savedSpanId = MDC.get(spanIdKey);
+    savedSampled = MDC.get(sampledKey);
+  }
+
+  void restoreMdc(String traceIdKey, String spanIdKey, String sampledKey) {
+    restore(traceIdKey, savedTraceId);
+    restore(spanIdKey, savedSpanId);
+    restore(sampledKey, savedSampled);
+  }
+
+  private static void restore(String key, String value) {
+    if (value == null) {
+      MDC.remove(key);
+    } else {
+      MDC.put(key, value);
+    }
+  }
+
+  @Override
+  public void close() {
+    manager.close(this);
+  }
+}
