@@ -31,6 +31,8 @@ public enum Metric {
   EXTRACT_ERRORS("spoor.propagation.extract_errors"),
   /** Errors while injecting a context (nothing was written). */
   INJECT_ERRORS("spoor.propagation.inject_errors"),
+  /** Failures inside instrumentation (e.g. an HTTP wrapper's tagging or a user decorator), caught. */
+  INSTRUMENTATION_ERRORS("spoor.instrumentation.errors"),
   /** Spans sent to the agent. */
   SPANS_SENT("spoor.reporter.spans_sent"),
   /** Spans dropped because the reporter queue was full. */

@@ -1,0 +1,41 @@
+package dev.spoor.http.wrappers;
+
+import dev.spoor.SpoorTracer;
+import dev.spoor.internal.RateLimitedLogger;
+import dev.spoor.metrics.Metric;
+import dev.spoor.metrics.SpoorMetrics;
+import io.opentracing.Tracer;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.LongAdder;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Where a wrapper reports a failure of its own (a tag, a decorator, a tracer that threw): counted,
+ * and logged at most once per interval, so tracing trouble never reaches or floods the application.
+ */
+final class InstrumentationFailures {
+  private static final Logger LOG = LoggerFactory.getLogger(HttpTracing.class);
+
+  private final LongAdder count = new LongAdder();
+  private final SpoorMetrics spoorMetrics;
+  private final RateLimitedLogger warnings = new RateLimitedLogger(LOG, 10, TimeUnit.SECONDS);
+
+  InstrumentationFailures(Tracer tracer) {
+    this.spoorMetrics = tracer instanceof SpoorTracer ? ((SpoorTracer) tracer).metrics() : null;
+  }
+
+  /** Counts and (rate-limited) logs a failure while doing {@code what}. */
+  void record(String what, Throwable failure) {
+    count.increment();
+    if (spoorMetrics != null) {
+      spoorMetrics.increment(Metric.INSTRUMENTATION_ERRORS);
+    }
+    warnings.warn("HTTP tracing failed while {}; the request continues untraced there: {}",
+        what, failure.toString());
+  }
+
+  long count() {
+    return count.sum();
+  }
+}
