@@ -1,6 +1,5 @@
 package dev.spoor.http.wrappers;
 
-import io.opentracing.Span;
 import jakarta.servlet.AsyncEvent;
 import jakarta.servlet.AsyncListener;
 import jakarta.servlet.ServletResponse;
@@ -14,15 +13,11 @@ import java.util.concurrent.TimeoutException;
  * {@code AsyncContext.addListener}).
  */
 final class AsyncSpanFinisher implements AsyncListener {
-  private final HttpSpanLifecycle lifecycle;
-  private final Span span;
-  private final HttpRequestInfo request;
+  private final PendingSpan span;
   private volatile Throwable error;
 
-  AsyncSpanFinisher(HttpSpanLifecycle lifecycle, Span span, HttpRequestInfo request) {
-    this.lifecycle = lifecycle;
+  AsyncSpanFinisher(PendingSpan span) {
     this.span = span;
-    this.request = request;
   }
 
   @Override
@@ -30,7 +25,7 @@ final class AsyncSpanFinisher implements AsyncListener {
     ServletResponse response = event.getSuppliedResponse();
     int status = response instanceof HttpServletResponse
         ? ((HttpServletResponse) response).getStatus() : 0;
-    lifecycle.finish(span, request, status, error);
+    span.finish(status, error);
   }
 
   @Override

@@ -18,13 +18,7 @@ final class ClientRequestInfo extends HttpRequestInfo {
 
   @Override
   public String path() {
-    String path = request.uri().getRawPath();
-    return path == null || path.isEmpty() ? "/" : path;
-  }
-
-  @Override
-  public String route() {
-    return null;
+    return pathOrRoot(request.uri().getRawPath());
   }
 
   @Override

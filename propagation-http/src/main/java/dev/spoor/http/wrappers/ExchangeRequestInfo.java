@@ -21,8 +21,7 @@ final class ExchangeRequestInfo extends HttpRequestInfo {
 
   @Override
   public String path() {
-    String path = exchange.getRequestURI().getRawPath();
-    return path == null || path.isEmpty() ? "/" : path;
+    return pathOrRoot(exchange.getRequestURI().getRawPath());
   }
 
   /** The path of the {@code HttpContext} the handler was registered on. */

@@ -21,7 +21,9 @@ public abstract class HttpRequestInfo {
    * The route pattern the request matched on the server (the JDK {@code HttpContext} path or the
    * servlet mapping pattern), or null when unknown (always on the client side).
    */
-  public abstract String route();
+  public String route() {
+    return null;
+  }
 
   /**
    * The request URL as tagged in {@code http.url}: without user-info, with the values of well-known
@@ -34,6 +36,11 @@ public abstract class HttpRequestInfo {
 
   /** The native request object this view reads from. */
   public abstract Object unwrap();
+
+  /** {@code rawPath}, or {@code /} when it is null or empty (as in {@code http://host}). */
+  static String pathOrRoot(String rawPath) {
+    return rawPath == null || rawPath.isEmpty() ? "/" : rawPath;
+  }
 
   /** Sets the {@code peer.*} tags this request knows without a DNS lookup. */
   abstract void tagPeer(Span span);

@@ -61,7 +61,7 @@ final class HttpSpanLifecycle {
    * {@code headers}, or a new trace. The thread's active span is ignored, since a pooled server
    * thread's leftover scope is never the caller.
    */
-  Span startServer(HttpRequestInfo request, TextMap headers) {
+  PendingSpan startServer(HttpRequestInfo request, TextMap headers) {
     SpanContext parent = null;
     try {
       parent = tracer.extract(Format.Builtin.HTTP_HEADERS, headers);
@@ -75,17 +75,17 @@ final class HttpSpanLifecycle {
           .start();
     } catch (RuntimeException e) {
       failures.record("starting a server span", e);
-      return NoopSpan.INSTANCE;
+      span = NoopSpan.INSTANCE;
     }
     tagRequest(request, span);
-    return span;
+    return new PendingSpan(this, span, request);
   }
 
   /**
    * Starts a client span for {@code request}, child of the active span, and injects its context
    * into {@code headers}.
    */
-  Span startClient(HttpRequestInfo request, TextMap headers) {
+  PendingSpan startClient(HttpRequestInfo request, TextMap headers) {
     Span span;
     try {
       span = tracer.buildSpan(operationName(request))
@@ -93,7 +93,7 @@ final class HttpSpanLifecycle {
           .start();
     } catch (RuntimeException e) {
       failures.record("starting a client span", e);
-      return NoopSpan.INSTANCE;
+      span = NoopSpan.INSTANCE;
     }
     try {
       tracer.inject(span.context(), Format.Builtin.HTTP_HEADERS, headers);
@@ -101,7 +101,7 @@ final class HttpSpanLifecycle {
       failures.record("injecting the outgoing context", e);
     }
     tagRequest(request, span);
-    return span;
+    return new PendingSpan(this, span, request);
   }
 
   /** Makes {@code span} the thread's active span (and so the MDC's); null if the tracer failed. */
@@ -126,12 +126,7 @@ final class HttpSpanLifecycle {
     }
   }
 
-  /**
-   * Tags the outcome and finishes {@code span}.
-   *
-   * @param statusCode the response status, or 0 when there was none
-   * @param error what ended the exchange abnormally, or null
-   */
+  /** See {@link PendingSpan#finish}. */
   void finish(Span span, HttpRequestInfo request, int statusCode, Throwable error) {
     try {
       if (statusCode > 0) {

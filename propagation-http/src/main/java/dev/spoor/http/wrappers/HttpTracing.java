@@ -106,33 +106,30 @@ public final class HttpTracing {
     private int clientErrorStatus = 500;
 
     private Builder(Tracer tracer) {
-      if (tracer == null) {
-        throw new NullPointerException("tracer == null");
-      }
-      this.tracer = tracer;
+      this.tracer = Arguments.checkNotNull(tracer, "tracer");
     }
 
     /** Names server spans; default {@link OperationNamer#METHOD_AND_ROUTE}. */
     public Builder serverOperationNamer(OperationNamer namer) {
-      this.serverOperationNamer = checkNotNull(namer, "serverOperationNamer");
+      this.serverOperationNamer = Arguments.checkNotNull(namer, "serverOperationNamer");
       return this;
     }
 
     /** Names client spans; default {@link OperationNamer#METHOD}. */
     public Builder clientOperationNamer(OperationNamer namer) {
-      this.clientOperationNamer = checkNotNull(namer, "clientOperationNamer");
+      this.clientOperationNamer = Arguments.checkNotNull(namer, "clientOperationNamer");
       return this;
     }
 
     /** Adds the application's tags to server spans; default {@link HttpSpanDecorator#NONE}. */
     public Builder serverDecorator(HttpSpanDecorator decorator) {
-      this.serverDecorator = checkNotNull(decorator, "serverDecorator");
+      this.serverDecorator = Arguments.checkNotNull(decorator, "serverDecorator");
       return this;
     }
 
     /** Adds the application's tags to client spans; default {@link HttpSpanDecorator#NONE}. */
     public Builder clientDecorator(HttpSpanDecorator decorator) {
-      this.clientDecorator = checkNotNull(decorator, "clientDecorator");
+      this.clientDecorator = Arguments.checkNotNull(decorator, "clientDecorator");
       return this;
     }
 
@@ -153,13 +150,6 @@ public final class HttpTracing {
     /** The configuration. */
     public HttpTracing build() {
       return new HttpTracing(this);
-    }
-
-    private static <T> T checkNotNull(T value, String name) {
-      if (value == null) {
-        throw new NullPointerException(name + " == null");
-      }
-      return value;
     }
   }
 }

@@ -19,8 +19,7 @@ final class ServletRequestInfo extends HttpRequestInfo {
 
   @Override
   public String path() {
-    String path = request.getRequestURI();
-    return path == null || path.isEmpty() ? "/" : path;
+    return pathOrRoot(request.getRequestURI());
   }
 
   /** The context path and the pattern of the servlet mapping that matched, e.g. {@code /orders/*}. */

@@ -59,10 +59,7 @@ public final class TracingFilter implements Filter {
    * @throws NullPointerException when {@code tracing} is null
    */
   public static TracingFilter create(HttpTracing tracing) {
-    if (tracing == null) {
-      throw new NullPointerException("tracing == null");
-    }
-    return new TracingFilter(tracing);
+    return new TracingFilter(Arguments.checkNotNull(tracing, "tracing"));
   }
 
   /** Falls back to the global tracer when the filter was created by the container. */
@@ -94,9 +91,9 @@ public final class TracingFilter implements Filter {
     HttpServletRequest request = (HttpServletRequest) req;
     HttpServletResponse response = (HttpServletResponse) res;
     HttpRequestInfo info = new ServletRequestInfo(request);
-    Span span = lifecycle.startServer(info, new ServletHeaders(request));
-    request.setAttribute(SPAN_ATTRIBUTE, span);
-    Scope scope = lifecycle.activate(span);
+    PendingSpan span = lifecycle.startServer(info, new ServletHeaders(request));
+    request.setAttribute(SPAN_ATTRIBUTE, span.span());
+    Scope scope = lifecycle.activate(span.span());
     Throwable error = null;
     try {
       chain.doFilter(request, response);
@@ -105,23 +102,23 @@ public final class TracingFilter implements Filter {
       throw e;
     } finally {
       lifecycle.deactivate(scope);
-      if (error != null || !finishLater(lifecycle, span, info, request, response)) {
+      if (error != null || !finishLater(lifecycle, span, request, response)) {
         // An exception before the response was committed has no status yet: the container sets it.
         int status = error != null && !response.isCommitted() ? 0 : response.getStatus();
-        lifecycle.finish(span, info, status, error);
+        span.finish(status, error);
       }
     }
   }
 
   /** Hands the span to the async context, if the request went async; true if it did. */
-  private static boolean finishLater(HttpSpanLifecycle lifecycle, Span span, HttpRequestInfo info,
+  private static boolean finishLater(HttpSpanLifecycle lifecycle, PendingSpan span,
       HttpServletRequest request, HttpServletResponse response) {
     try {
       if (!request.isAsyncStarted()) {
         return false;
       }
       request.getAsyncContext().addListener(
-          new AsyncSpanFinisher(lifecycle, span, info), request, response);
+          new AsyncSpanFinisher(span), request, response);
       return true;
     } catch (RuntimeException e) {
       lifecycle.failures().record("listening for the end of an async request", e);

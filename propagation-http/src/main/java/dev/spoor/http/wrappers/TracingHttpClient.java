@@ -1,6 +1,5 @@
 package dev.spoor.http.wrappers;
 
-import io.opentracing.Span;
 import io.opentracing.Tracer;
 import java.io.IOException;
 import java.net.Authenticator;
@@ -57,13 +56,8 @@ public final class TracingHttpClient extends HttpClient {
    * @throws NullPointerException when an argument is null
    */
   public static TracingHttpClient create(HttpTracing tracing, HttpClient delegate) {
-    if (tracing == null) {
-      throw new NullPointerException("tracing == null");
-    }
-    if (delegate == null) {
-      throw new NullPointerException("delegate == null");
-    }
-    return new TracingHttpClient(tracing, delegate);
+    return new TracingHttpClient(Arguments.checkNotNull(tracing, "tracing"),
+        Arguments.checkNotNull(delegate, "delegate"));
   }
 
   /** The wrapped client. */
@@ -77,15 +71,15 @@ public final class TracingHttpClient extends HttpClient {
       throws IOException, InterruptedException {
     HttpRequestInfo info = new ClientRequestInfo(request);
     OutgoingHeaders headers = new OutgoingHeaders();
-    Span span = lifecycle.startClient(info, headers);
+    PendingSpan span = lifecycle.startClient(info, headers);
     HttpResponse<T> response;
     try {
       response = delegate.send(traced(request, headers), handler);
     } catch (Throwable e) {
-      lifecycle.finish(span, info, 0, e);
+      span.finish(0, e);
       throw e;
     }
-    lifecycle.finish(span, info, response.statusCode(), null);
+    span.finish(response.statusCode(), null);
     return response;
   }
 
@@ -105,7 +99,7 @@ public final class TracingHttpClient extends HttpClient {
       HttpResponse.BodyHandler<T> handler, HttpResponse.PushPromiseHandler<T> pushHandler) {
     HttpRequestInfo info = new ClientRequestInfo(request);
     OutgoingHeaders headers = new OutgoingHeaders();
-    Span span = lifecycle.startClient(info, headers);
+    PendingSpan span = lifecycle.startClient(info, headers);
     HttpRequest traced = traced(request, headers);
     CompletableFuture<HttpResponse<T>> future;
     try {
@@ -113,10 +107,10 @@ public final class TracingHttpClient extends HttpClient {
           ? delegate.sendAsync(traced, handler)
           : delegate.sendAsync(traced, handler, pushHandler);
     } catch (Throwable e) {
-      lifecycle.finish(span, info, 0, e);
+      span.finish(0, e);
       throw e;
     }
-    future.whenComplete(new AsyncResponseFinisher<>(lifecycle, span, info));
+    future.whenComplete(new AsyncResponseFinisher<>(span));
     return future;
   }
 

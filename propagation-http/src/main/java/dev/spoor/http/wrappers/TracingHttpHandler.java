@@ -3,7 +3,6 @@ package dev.spoor.http.wrappers;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
 import io.opentracing.Scope;
-import io.opentracing.Span;
 import io.opentracing.Tracer;
 import java.io.IOException;
 
@@ -46,21 +45,17 @@ public final class TracingHttpHandler implements HttpHandler {
    * @throws NullPointerException when an argument is null
    */
   public static TracingHttpHandler create(HttpTracing tracing, HttpHandler delegate) {
-    if (tracing == null) {
-      throw new NullPointerException("tracing == null");
-    }
-    if (delegate == null) {
-      throw new NullPointerException("delegate == null");
-    }
-    return new TracingHttpHandler(tracing, delegate);
+    return new TracingHttpHandler(Arguments.checkNotNull(tracing, "tracing"),
+        Arguments.checkNotNull(delegate, "delegate"));
   }
 
   /** Runs the wrapped handler inside a server span. */
   @Override
   public void handle(HttpExchange exchange) throws IOException {
     HttpRequestInfo request = new ExchangeRequestInfo(exchange);
-    Span span = lifecycle.startServer(request, new ExchangeHeaders(exchange.getRequestHeaders()));
-    Scope scope = lifecycle.activate(span);
+    PendingSpan span =
+        lifecycle.startServer(request, new ExchangeHeaders(exchange.getRequestHeaders()));
+    Scope scope = lifecycle.activate(span.span());
     Throwable error = null;
     try {
       delegate.handle(exchange);
@@ -69,7 +64,7 @@ public final class TracingHttpHandler implements HttpHandler {
       throw e;
     } finally {
       lifecycle.deactivate(scope);
-      lifecycle.finish(span, request, Math.max(0, exchange.getResponseCode()), error);
+      span.finish(Math.max(0, exchange.getResponseCode()), error);
     }
   }
 

@@ -1,6 +1,5 @@
 package dev.spoor.http.wrappers;
 
-import io.opentracing.Span;
 import io.opentracing.Tracer;
 import java.io.IOException;
 import java.net.HttpURLConnection;
@@ -52,10 +51,7 @@ public final class TracingUrlConnection {
    * @throws NullPointerException when {@code tracing} is null
    */
   public static TracingUrlConnection create(HttpTracing tracing) {
-    if (tracing == null) {
-      throw new NullPointerException("tracing == null");
-    }
-    return new TracingUrlConnection(tracing);
+    return new TracingUrlConnection(Arguments.checkNotNull(tracing, "tracing"));
   }
 
   /**
@@ -66,19 +62,15 @@ public final class TracingUrlConnection {
    * @throws IOException what {@code exchange} throws
    */
   public <T> T execute(HttpURLConnection connection, Exchange<T> exchange) throws IOException {
-    if (connection == null) {
-      throw new NullPointerException("connection == null");
-    }
-    if (exchange == null) {
-      throw new NullPointerException("exchange == null");
-    }
+    Arguments.checkNotNull(connection, "connection");
+    Arguments.checkNotNull(exchange, "exchange");
     HttpRequestInfo info = new UrlConnectionRequestInfo(connection);
-    Span span = lifecycle.startClient(info, new ConnectionHeaders(connection));
+    PendingSpan span = lifecycle.startClient(info, new ConnectionHeaders(connection));
     T result;
     try {
       result = exchange.run(connection);
     } catch (Throwable e) {
-      lifecycle.finish(span, info, 0, e);
+      span.finish(0, e);
       throw e;
     }
     int status;
@@ -86,10 +78,10 @@ public final class TracingUrlConnection {
       status = connection.getResponseCode();
     } catch (IOException e) {
       // The application's exchange succeeded; this failure is only the span's to record.
-      lifecycle.finish(span, info, 0, e);
+      span.finish(0, e);
       return result;
     }
-    lifecycle.finish(span, info, Math.max(0, status), null);
+    span.finish(Math.max(0, status), null);
     return result;
   }
 

@@ -20,13 +20,7 @@ final class UrlConnectionRequestInfo extends HttpRequestInfo {
 
   @Override
   public String path() {
-    String path = connection.getURL().getPath();
-    return path == null || path.isEmpty() ? "/" : path;
-  }
-
-  @Override
-  public String route() {
-    return null;
+    return pathOrRoot(connection.getURL().getPath());
   }
 
   @Override

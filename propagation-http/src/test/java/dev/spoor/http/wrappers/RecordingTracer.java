@@ -42,6 +42,20 @@ final class RecordingTracer implements AutoCloseable {
     }
   }
 
+  /** The tags every HTTP span carries, with the values expected. */
+  static void assertHttpTags(SpoorSpan span, String kind, String component, String method,
+      String url, int status) {
+    Map<String, Object> tags = span.tags();
+    assertEquals(kind, tags.get("span.kind"), "span.kind");
+    assertEquals(component, tags.get("component"), "component");
+    assertEquals(method, tags.get("http.method"), "http.method");
+    assertEquals(url, tags.get("http.url"), "http.url");
+    assertEquals(status, tags.get("http.status_code"), "http.status_code");
+    assertEquals("127.0.0.1", tags.get("peer.ipv4"), "peer.ipv4");
+    assertEquals(null, tags.get("error"), "error");
+    assertEquals(false, hasErrorLog(span), "error log");
+  }
+
   static void assertParent(SpoorSpan parent, SpoorSpan child) {
     assertEquals(parent.context().toTraceId(), child.context().toTraceId(), "trace id");
     assertEquals(parent.context().spanId(), child.context().parentId(), "parent id");

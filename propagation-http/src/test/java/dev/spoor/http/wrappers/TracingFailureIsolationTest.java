@@ -2,9 +2,7 @@ package dev.spoor.http.wrappers;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.sun.net.httpserver.HttpServer;
 import dev.spoor.SpoorSpan;
 import dev.spoor.metrics.Metric;
 import io.opentracing.Scope;
@@ -14,14 +12,9 @@ import io.opentracing.SpanContext;
 import io.opentracing.Tracer;
 import io.opentracing.propagation.Format;
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -29,35 +22,31 @@ import org.junit.jupiter.api.Test;
 /** Failures of the tracer or of bad input never reach the request; they are counted. */
 class TracingFailureIsolationTest {
   private final RecordingTracer recording = new RecordingTracer();
-  private final ExecutorService clientExecutor = Executors.newFixedThreadPool(2);
-  private final HttpClient plainClient = HttpClient.newBuilder().executor(clientExecutor).build();
-  private HttpServer server;
-  private int port;
+  private final ClientPool pool = new ClientPool();
+  private final HttpClient plainClient = pool.plainClient();
+  private LoopbackJdkServer server;
 
   @BeforeEach
   void startServer() throws IOException {
-    server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-    server.start();
-    port = server.getAddress().getPort();
+    server = LoopbackJdkServer.start();
   }
 
   @AfterEach
   void stop() throws InterruptedException {
-    server.stop(0);
-    clientExecutor.shutdownNow();
-    assertTrue(clientExecutor.awaitTermination(10, TimeUnit.SECONDS));
+    server.close();
+    pool.close();
     recording.close();
   }
 
   @Test
   void tracerThatThrowsOnInjectAndExtractLeavesTheExchangeIntact() throws Exception {
     HttpTracing broken = HttpTracing.create(new PropagationFailingTracer(recording.tracer));
-    server.createContext("/", TracingHttpHandler.create(broken,
-        exchange -> TracingHttpHandlerAndClientTest.respond(exchange, 200, "fine")));
+    server.handle("/", TracingHttpHandler.create(broken,
+        exchange -> LoopbackJdkServer.respond(exchange, 200, "fine")));
     HttpClient client = TracingHttpClient.create(broken, plainClient);
 
     HttpResponse<String> response = client.send(
-        HttpRequest.newBuilder(TracingHttpHandlerAndClientTest.uriOn(port, "/x")).build(),
+        HttpRequest.newBuilder(server.uri("/x")).build(),
         HttpResponse.BodyHandlers.ofString());
 
     assertEquals("fine", response.body());
@@ -70,11 +59,11 @@ class TracingFailureIsolationTest {
 
   @Test
   void malformedIncomingHeaderStartsANewTraceAndIsCounted() throws Exception {
-    server.createContext("/", TracingHttpHandler.create(recording.tracer,
-        exchange -> TracingHttpHandlerAndClientTest.respond(exchange, 200, "fine")));
+    server.handle("/", TracingHttpHandler.create(recording.tracer,
+        exchange -> LoopbackJdkServer.respond(exchange, 200, "fine")));
 
     HttpResponse<String> response = plainClient.send(
-        HttpRequest.newBuilder(TracingHttpHandlerAndClientTest.uriOn(port, "/x"))
+        HttpRequest.newBuilder(server.uri("/x"))
             .header("uber-trace-id", "not:a:valid\u00e9:context").build(),
         HttpResponse.BodyHandlers.ofString());
 

@@ -23,8 +23,6 @@ import java.net.http.HttpResponse;
 import java.util.EnumSet;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
@@ -41,7 +39,7 @@ import org.slf4j.MDC;
 /** The filter inside a real embedded Jetty 12 on 127.0.0.1, called by the wrapped client. */
 class TracingFilterTest {
   private final RecordingTracer recording = new RecordingTracer();
-  private final ExecutorService workers = Executors.newFixedThreadPool(2);
+  private final ClientPool pool = new ClientPool();
   private final CountDownLatch chainReturned = new CountDownLatch(1);
   private final AtomicReference<Throwable> escaped = new AtomicReference<>();
   private Server server;
@@ -81,7 +79,7 @@ class TracingFilterTest {
     server.start();
     port = connector.getLocalPort();
     client = TracingHttpClient.create(recording.tracer,
-        HttpClient.newBuilder().executor(workers).build());
+        pool.plainClient());
   }
 
   private static FilterHolder asyncHolder(FilterHolder holder) {
@@ -92,8 +90,7 @@ class TracingFilterTest {
   @AfterEach
   void stop() throws Exception {
     server.stop();
-    workers.shutdownNow();
-    assertTrue(workers.awaitTermination(10, TimeUnit.SECONDS));
+    pool.close();
     recording.close();
   }
 
@@ -202,7 +199,7 @@ class TracingFilterTest {
     protected void doGet(HttpServletRequest request, HttpServletResponse response) {
       AsyncContext async = request.startAsync();
       Span span = (Span) request.getAttribute(TracingFilter.SPAN_ATTRIBUTE);
-      workers.execute(() -> {
+      pool.executor.execute(() -> {
         try (Scope ignored = recording.tracer.activateSpan(span)) {
           assertTrue(chainReturned.await(10, TimeUnit.SECONDS), "filter chain never returned");
           AtomicBoolean reported = new AtomicBoolean(false);
