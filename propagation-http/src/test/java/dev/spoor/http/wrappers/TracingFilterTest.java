@@ -69,6 +69,9 @@ class TracingFilterTest {
     ServletHolder async = new ServletHolder(new AsyncServlet());
     async.setAsyncSupported(true);
     context.addServlet(async, "/async");
+    ServletHolder quick = new ServletHolder(new QuicklyCompletedAsyncServlet());
+    quick.setAsyncSupported(true);
+    context.addServlet(quick, "/quick");
 
     server = new Server();
     ServerConnector connector = new ServerConnector(server);
@@ -137,6 +140,19 @@ class TracingFilterTest {
   }
 
   @Test
+  void asyncRequestCompletedBeforeTheFilterReturnsIsFinishedOnce() throws Exception {
+    HttpResponse<String> response = client.send(HttpRequest.newBuilder(uri("/shop/quick"))
+        .build(), HttpResponse.BodyHandlers.ofString());
+
+    assertEquals(200, response.statusCode());
+    assertEquals("done", response.body());
+    SpoorSpan serverSpan = recording.awaitSpan("server");
+    assertEquals(200, serverSpan.tags().get("http.status_code"));
+    assertNull(serverSpan.tags().get("error"));
+    assertEquals(0, recording.tracer.metrics().get(dev.spoor.metrics.Metric.CALLS_AFTER_FINISH));
+  }
+
+  @Test
   void servletExceptionIsTaggedAndRethrownUnchanged() throws Exception {
     HttpResponse<String> response = client.send(
         HttpRequest.newBuilder(uri("/shop/orders/explode")).build(),
@@ -189,6 +205,26 @@ class TracingFilterTest {
       response.setStatus(201);
       response.getWriter().print((active == null ? "none" : active.context().toSpanId()) + " "
           + MDC.get("traceId") + " " + MDC.get("spanId"));
+    }
+  }
+
+  /** Completes the async context on another thread and waits for that before returning. */
+  private final class QuicklyCompletedAsyncServlet extends HttpServlet {
+    private static final long serialVersionUID = 1L;
+
+    @Override
+    protected void doGet(HttpServletRequest request, HttpServletResponse response)
+        throws IOException {
+      AsyncContext async = request.startAsync();
+      try {
+        pool.executor.submit(() -> {
+          async.getResponse().getWriter().print("done");
+          async.complete();
+          return null;
+        }).get(10, TimeUnit.SECONDS);
+      } catch (Exception e) {
+        throw new IOException(e);
+      }
     }
   }
 
