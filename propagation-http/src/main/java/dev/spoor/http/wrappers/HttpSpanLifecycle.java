@@ -4,7 +4,6 @@ import io.opentracing.Scope;
 import io.opentracing.Span;
 import io.opentracing.SpanContext;
 import io.opentracing.Tracer;
-import io.opentracing.noop.NoopSpan;
 import io.opentracing.propagation.Format;
 import io.opentracing.propagation.TextMap;
 import io.opentracing.tag.Tags;
@@ -75,7 +74,7 @@ final class HttpSpanLifecycle {
           .start();
     } catch (RuntimeException e) {
       failures.record("starting a server span", e);
-      span = NoopSpan.INSTANCE;
+      return new PendingSpan(this, null, request);
     }
     tagRequest(request, span);
     return new PendingSpan(this, span, request);
@@ -93,7 +92,7 @@ final class HttpSpanLifecycle {
           .start();
     } catch (RuntimeException e) {
       failures.record("starting a client span", e);
-      span = NoopSpan.INSTANCE;
+      return new PendingSpan(this, null, request);
     }
     try {
       tracer.inject(span.context(), Format.Builtin.HTTP_HEADERS, headers);
@@ -104,8 +103,14 @@ final class HttpSpanLifecycle {
     return new PendingSpan(this, span, request);
   }
 
-  /** Makes {@code span} the thread's active span (and so the MDC's); null if the tracer failed. */
+  /**
+   * Makes {@code span} the thread's active span (and so the MDC's); null if there is no span or
+   * the tracer failed.
+   */
   Scope activate(Span span) {
+    if (span == null) {
+      return null;
+    }
     try {
       return tracer.activateSpan(span);
     } catch (RuntimeException e) {

@@ -17,6 +17,7 @@ final class PendingSpan {
     this.request = request;
   }
 
+  /** The span, or null when the tracer failed to start one (the exchange goes on untraced). */
   Span span() {
     return span;
   }
@@ -28,6 +29,8 @@ final class PendingSpan {
    * @param error what ended the exchange abnormally, or null
    */
   void finish(int statusCode, Throwable error) {
-    lifecycle.finish(span, request, statusCode, error);
+    if (span != null) {
+      lifecycle.finish(span, request, statusCode, error);
+    }
   }
 }

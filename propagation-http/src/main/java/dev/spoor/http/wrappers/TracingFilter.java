@@ -92,7 +92,9 @@ public final class TracingFilter implements Filter {
     HttpServletResponse response = (HttpServletResponse) res;
     HttpRequestInfo info = new ServletRequestInfo(request);
     PendingSpan span = lifecycle.startServer(info, new ServletHeaders(request));
-    request.setAttribute(SPAN_ATTRIBUTE, span.span());
+    if (span.span() != null) {
+      request.setAttribute(SPAN_ATTRIBUTE, span.span());
+    }
     Scope scope = lifecycle.activate(span.span());
     Throwable error = null;
     try {

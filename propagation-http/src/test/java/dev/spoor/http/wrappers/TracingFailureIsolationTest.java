@@ -40,7 +40,7 @@ class TracingFailureIsolationTest {
 
   @Test
   void tracerThatThrowsOnInjectAndExtractLeavesTheExchangeIntact() throws Exception {
-    HttpTracing broken = HttpTracing.create(new PropagationFailingTracer(recording.tracer));
+    HttpTracing broken = HttpTracing.create(new BrokenTracer(recording.tracer, false));
     server.handle("/", TracingHttpHandler.create(broken,
         exchange -> LoopbackJdkServer.respond(exchange, 200, "fine")));
     HttpClient client = TracingHttpClient.create(broken, plainClient);
@@ -55,6 +55,22 @@ class TracingFailureIsolationTest {
     assertEquals(0, serverSpan.context().parentId(), "nothing was propagated: a new trace");
     assertEquals(200, clientSpan.tags().get("http.status_code"));
     assertEquals(2, broken.instrumentationErrors(), "one inject and one extract");
+  }
+
+  @Test
+  void tracerThatCannotStartSpansLeavesTheExchangeUntracedButIntact() throws Exception {
+    HttpTracing broken = HttpTracing.create(new BrokenTracer(recording.tracer, true));
+    server.handle("/", TracingHttpHandler.create(broken,
+        exchange -> LoopbackJdkServer.respond(exchange, 200, "still fine")));
+    HttpClient client = TracingHttpClient.create(broken, plainClient);
+
+    HttpResponse<String> response = client.send(HttpRequest.newBuilder(server.uri("/x")).build(),
+        HttpResponse.BodyHandlers.ofString());
+
+    assertEquals("still fine", response.body());
+    assertEquals(0, recording.reporter.size());
+    // Client: start failed (nothing injected). Server: extract and start failed.
+    assertEquals(3, broken.instrumentationErrors());
   }
 
   @Test
@@ -74,12 +90,14 @@ class TracingFailureIsolationTest {
     assertEquals(1, recording.tracer.metrics().get(Metric.EXTRACT_ERRORS));
   }
 
-  /** Delegates to a working tracer except for propagation, which always throws. */
-  private static final class PropagationFailingTracer implements Tracer {
+  /** Delegates to a working tracer except for propagation and, optionally, starting spans. */
+  private static final class BrokenTracer implements Tracer {
     private final Tracer delegate;
+    private final boolean cannotStartSpans;
 
-    PropagationFailingTracer(Tracer delegate) {
+    BrokenTracer(Tracer delegate, boolean cannotStartSpans) {
       this.delegate = delegate;
+      this.cannotStartSpans = cannotStartSpans;
     }
 
     @Override
@@ -99,6 +117,9 @@ class TracingFailureIsolationTest {
 
     @Override
     public SpanBuilder buildSpan(String operationName) {
+      if (cannotStartSpans) {
+        throw new IllegalStateException("buildSpan is broken");
+      }
       return delegate.buildSpan(operationName);
     }
 
