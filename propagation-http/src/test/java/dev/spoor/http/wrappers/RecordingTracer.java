@@ -17,7 +17,15 @@ final class RecordingTracer implements AutoCloseable {
   private static final long DEADLINE_NANOS = TimeUnit.SECONDS.toNanos(10);
 
   final InMemoryReporter reporter = new InMemoryReporter();
-  final SpoorTracer tracer = SpoorTracer.builder("http-wrappers-test").reporter(reporter).build();
+  final SpoorTracer tracer;
+
+  RecordingTracer() {
+    this("http-wrappers-test");
+  }
+
+  RecordingTracer(String serviceName) {
+    tracer = SpoorTracer.builder(serviceName).reporter(reporter).build();
+  }
 
   /** The one finished span of {@code kind}, waiting for it (a server span ends after its response). */
   SpoorSpan awaitSpan(String kind) {
