@@ -173,12 +173,14 @@ final class SpoorSpanBuilder implements Tracer.SpanBuilder {
       }
       tracer.metrics().increment(Metric.TRACES_STARTED);
     }
+    boolean wideTraceId = parent != null && parent.hasTrace()
+        ? parent.isTraceId128Bit() : tracer.use128BitTraceIds();
     if (tracer.isNoop()) {
       flags = 0; // a closed or disabled tracer records nothing
     }
     SpoorSpanContext context = SpoorSpanContext.child(
         traceIdHigh, traceIdLow, spanId, parentId, flags, baggage(parent),
-        parent == null ? null : parent.traceState());
+        parent == null ? null : parent.traceState(), wideTraceId);
     tracer.metrics().increment(Metric.SPANS_STARTED);
     if ((flags & SpoorSpanContext.FLAG_SAMPLED) == 0) {
       tracer.metrics().increment(Metric.SPANS_NOT_SAMPLED);
