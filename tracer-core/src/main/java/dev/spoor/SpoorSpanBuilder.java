@@ -154,7 +154,9 @@ final class SpoorSpanBuilder implements Tracer.SpanBuilder {
       traceIdLow = parent.traceIdLow();
       parentId = parent.spanId();
       flags = parent.flags();
-      if (parent.isSamplingDeferred() && !parent.isDebug()) {
+      if (parent.isDebug()) {
+        flags |= SpoorSpanContext.FLAG_SAMPLED; // debug forces sampling, even if sent without it
+      } else if (parent.isSamplingDeferred()) {
         decision = tracer.sampler().sample(operationName, traceIdHigh, traceIdLow);
         flags = decision.isSampled()
             ? (byte) (flags | SpoorSpanContext.FLAG_SAMPLED)
