@@ -214,6 +214,18 @@ class EnvConfigurationTest {
 
   @Test
   void readsThePropagationFormats() {
+    set("JAEGER_SERVICE_NAME", "svc").set("JAEGER_PROPAGATION", "jaeger");
+    try (SpoorTracer tracer = tracer()) {
+      Map<String, String> headers = new HashMap<>();
+      tracer.inject(tracer.buildSpan("op").start().context(),
+          io.opentracing.propagation.Format.Builtin.HTTP_HEADERS,
+          new io.opentracing.propagation.TextMapAdapter(headers));
+      assertEquals(java.util.Set.of("uber-trace-id"), headers.keySet());
+    }
+  }
+
+  @Test
+  void anUnknownPropagationFormatFailsNamingTheVariableAndValue() {
     set("JAEGER_SERVICE_NAME", "svc").set("JAEGER_PROPAGATION", "nosuchformat");
     IllegalArgumentException e = failure();
     assertTrue(e.getMessage().contains("JAEGER_PROPAGATION='nosuchformat'"), e.getMessage());

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.spoor.LogCapture;
 import dev.spoor.SpoorSpan;
 import dev.spoor.SpoorSpanContext;
 import dev.spoor.SpoorTracer;
@@ -138,6 +139,18 @@ class JaegerCodecTest {
     assertEquals(before + 1, tracer.metrics().get(Metric.EXTRACT_ERRORS));
     Span fresh = tracer.buildSpan("new-trace").asChildOf((io.opentracing.SpanContext) null).start();
     assertEquals(0L, ((SpoorSpanContext) fresh.context()).parentId());
+  }
+
+  @Test
+  void aFloodOfMalformedHeadersLogsOneRateLimitedWarning() {
+    try (LogCapture log = new LogCapture(SpoorTracer.class.getName())) {
+      for (int i = 0; i < 1_000; i++) {
+        assertNull(extract(header("uber-trace-id", "bad-" + i)));
+      }
+      assertEquals(1, log.messages().size(), log.messages().toString());
+      assertTrue(log.messages().get(0).contains("bad-0"), log.messages().get(0));
+      assertEquals(1_000, tracer.metrics().get(Metric.EXTRACT_ERRORS));
+    }
   }
 
   @Test
