@@ -1,0 +1,36 @@
+package dev.spoor.http;
+
+import dev.spoor.SpoorSpanContext;
+import dev.spoor.propagation.TextMapCodec;
+import io.opentracing.propagation.TextMapExtract;
+import io.opentracing.propagation.TextMapInject;
+
+/**
+ * B3 multi-header propagation, the {@code b3} format (as jaeger-client-java's
+ * {@code JAEGER_PROPAGATION=b3}): writes {@code X-B3-TraceId} (16 or 32 hex digits),
+ * {@code X-B3-SpanId}, {@code X-B3-ParentSpanId}, and {@code X-B3-Sampled: 1|0} or, for a debug
+ * trace, {@code X-B3-Flags: 1}. Reads those and the single {@code b3} header (preferred when both
+ * are present, as Brave does). A context without a sampling decision leaves it to the local
+ * sampler. B3 has no baggage: combine with {@code jaeger} or {@code w3c} to carry it.
+ */
+public final class B3MultiCodec implements TextMapCodec {
+  /** Creates the codec; it holds no state and may be shared. */
+  public B3MultiCodec() {}
+
+  @Override
+  public void inject(SpoorSpanContext context, TextMapInject carrier) {
+    if (context.hasTrace()) {
+      B3Headers.injectMulti(context, carrier);
+    }
+  }
+
+  @Override
+  public SpoorSpanContext extract(TextMapExtract carrier) {
+    return B3Headers.extract(carrier);
+  }
+
+  @Override
+  public String toString() {
+    return "B3MultiCodec";
+  }
+}

@@ -1,0 +1,37 @@
+package dev.spoor.http;
+
+import dev.spoor.SpoorSpanContext;
+import dev.spoor.propagation.TextMapCodec;
+import io.opentracing.propagation.TextMapExtract;
+import io.opentracing.propagation.TextMapInject;
+
+/**
+ * B3 single-header propagation, the {@code b3-single} format: writes
+ * {@code b3: {traceid}-{spanid}[-{sampled}[-{parentspanid}]]} with sampled {@code 1}, {@code 0}
+ * or {@code d} (debug). Reads that header and the {@code X-B3-*} headers, like
+ * {@link B3MultiCodec}. B3 has no baggage: combine with {@code jaeger} or {@code w3c} to carry it.
+ */
+public final class B3SingleCodec implements TextMapCodec {
+  /** The single header's name. */
+  public static final String HEADER = B3Headers.SINGLE;
+
+  /** Creates the codec; it holds no state and may be shared. */
+  public B3SingleCodec() {}
+
+  @Override
+  public void inject(SpoorSpanContext context, TextMapInject carrier) {
+    if (context.hasTrace()) {
+      carrier.put(HEADER, B3Headers.formatSingle(context));
+    }
+  }
+
+  @Override
+  public SpoorSpanContext extract(TextMapExtract carrier) {
+    return B3Headers.extract(carrier);
+  }
+
+  @Override
+  public String toString() {
+    return "B3SingleCodec";
+  }
+}
