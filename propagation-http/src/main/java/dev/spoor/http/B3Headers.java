@@ -21,6 +21,15 @@ final class B3Headers {
   static final String SAMPLED = "X-B3-Sampled";
   static final String FLAGS = "X-B3-Flags";
 
+  /** Every B3 header, in the order of the indexes below. */
+  private static final String[] NAMES = {SINGLE, TRACE_ID, SPAN_ID, PARENT_SPAN_ID, SAMPLED, FLAGS};
+  private static final int SINGLE_INDEX = 0;
+  private static final int TRACE_ID_INDEX = 1;
+  private static final int SPAN_ID_INDEX = 2;
+  private static final int PARENT_SPAN_ID_INDEX = 3;
+  private static final int SAMPLED_INDEX = 4;
+  private static final int FLAGS_INDEX = 5;
+
   /** 32 + 1 + 16 + 2 + 17: the longest valid single header. */
   private static final int MAX_SINGLE_LENGTH = 68;
   private static final int MAX_MULTI_LENGTH = 64;
@@ -35,12 +44,7 @@ final class B3Headers {
    * @throws MalformedContextException when the ids or flags present are invalid or repeated
    */
   static SpoorSpanContext extract(TextMapExtract carrier) {
-    String single = null;
-    String traceId = null;
-    String spanId = null;
-    String parentId = null;
-    String sampled = null;
-    String flags = null;
+    String[] values = new String[NAMES.length];
     boolean repeatedSingle = false;
     boolean repeatedMulti = false;
     for (Map.Entry<String, String> entry : carrier) {
@@ -49,26 +53,20 @@ final class B3Headers {
       if (key == null || value == null || key.length() < 2) {
         continue;
       }
-      if (key.equalsIgnoreCase(SINGLE)) {
-        repeatedSingle |= single != null;
-        single = value;
-      } else if (key.equalsIgnoreCase(TRACE_ID)) {
-        repeatedMulti |= traceId != null;
-        traceId = value;
-      } else if (key.equalsIgnoreCase(SPAN_ID)) {
-        repeatedMulti |= spanId != null;
-        spanId = value;
-      } else if (key.equalsIgnoreCase(PARENT_SPAN_ID)) {
-        repeatedMulti |= parentId != null;
-        parentId = value;
-      } else if (key.equalsIgnoreCase(SAMPLED)) {
-        repeatedMulti |= sampled != null;
-        sampled = value;
-      } else if (key.equalsIgnoreCase(FLAGS)) {
-        repeatedMulti |= flags != null;
-        flags = value;
+      for (int i = 0; i < NAMES.length; i++) {
+        if (key.equalsIgnoreCase(NAMES[i])) {
+          if (values[i] != null) {
+            repeatedSingle |= i == SINGLE_INDEX;
+            repeatedMulti |= i != SINGLE_INDEX;
+          }
+          values[i] = value;
+          break;
+        }
       }
     }
+    String single = values[SINGLE_INDEX];
+    String traceId = values[TRACE_ID_INDEX];
+    String spanId = values[SPAN_ID_INDEX];
     MalformedContextException singleError = null;
     if (single != null) {
       try {
@@ -92,7 +90,8 @@ final class B3Headers {
     if (repeatedMulti) {
       throw new MalformedContextException("an X-B3-* header appears more than once");
     }
-    return parseMulti(traceId, spanId, parentId, sampled, flags);
+    return parseMulti(traceId, spanId, values[PARENT_SPAN_ID_INDEX], values[SAMPLED_INDEX],
+        values[FLAGS_INDEX]);
   }
 
   /** Parses {@code {traceid}-{spanid}[-{1|0|d}[-{parentspanid}]]}, or a lone {@code 1|0|d}. */

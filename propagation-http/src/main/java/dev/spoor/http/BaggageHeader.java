@@ -21,6 +21,21 @@ final class BaggageHeader {
   private static final RateLimitedLogger WARNINGS = new RateLimitedLogger(
       LoggerFactory.getLogger(BaggageHeader.class), 10, TimeUnit.SECONDS);
   private static final char[] HEX = "0123456789ABCDEF".toCharArray();
+  /** RFC 9110 §5.6.2 tchar, indexed by ASCII code: letters, digits and !#$%&'*+-.^_`|~. */
+  private static final boolean[] TCHAR = new boolean[128];
+
+  static {
+    for (char c = '0'; c <= '9'; c++) {
+      TCHAR[c] = true;
+    }
+    for (char c = 'a'; c <= 'z'; c++) {
+      TCHAR[c] = true;
+      TCHAR[Character.toUpperCase(c)] = true;
+    }
+    for (char c : "!#$%&'*+-.^_`|~".toCharArray()) {
+      TCHAR[c] = true;
+    }
+  }
 
   private BaggageHeader() {}
 
@@ -196,16 +211,14 @@ final class BaggageHeader {
     return c >= 0x21 && c <= 0x7e && c != '"' && c != ',' && c != ';' && c != '\\';
   }
 
-  /** RFC 9110 §5.6.2 token characters. */
+  /** RFC 9110 §5.6.2: a token is one or more tchar. */
   private static boolean isToken(String s, int start, int end) {
     if (start >= end) {
       return false;
     }
     for (int i = start; i < end; i++) {
       char c = s.charAt(i);
-      boolean ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
-          || "!#$%&'*+-.^_`|~".indexOf(c) >= 0;
-      if (!ok) {
+      if (c >= TCHAR.length || !TCHAR[c]) {
         return false;
       }
     }

@@ -24,6 +24,10 @@ import org.slf4j.LoggerFactory;
  *
  * <p>On inject, a 64-bit trace id is left-padded to 32 hex digits and a sampled or debug context
  * gets trace-flags {@code 01}; {@code tracestate} is written back as received.
+ *
+ * <p>Baggage is part of this format rather than a format of its own because a composite of formats
+ * takes the first valid context and does not merge: a separate baggage format listed after
+ * {@code w3c} would never be read when a {@code traceparent} is present.
  */
 public final class W3cTraceContextCodec implements TextMapCodec {
   /** Header of the trace id, parent id and flags. */

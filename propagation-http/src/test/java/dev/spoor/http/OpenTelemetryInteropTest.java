@@ -33,6 +33,7 @@ class OpenTelemetryInteropTest {
   private static final TextMapGetter<Map<String, String>> GETTER =
       new TextMapGetter<Map<String, String>>() {
         @Override
+        @SuppressWarnings("deprecation") // still abstract in the API; no replacement to implement
         public Iterable<String> keys(Map<String, String> carrier) {
           return carrier.keySet();
         }
