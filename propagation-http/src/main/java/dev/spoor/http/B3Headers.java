@@ -37,7 +37,8 @@ final class B3Headers {
   private B3Headers() {}
 
   /**
-   * The B3 context in {@code carrier}, or null when it has none. A carrier with only a sampling
+   * The B3 context in {@code carrier}, with the baggage of {@code baggage-*} headers, or null when
+   * it has neither. A carrier with only a sampling
    * decision and no ids ({@code b3: 0}, a lone {@code X-B3-Sampled}) yields null: Spoor's context
    * cannot carry a decision without a trace, so the local sampler decides.
    *
@@ -45,12 +46,17 @@ final class B3Headers {
    */
   static SpoorSpanContext extract(TextMapExtract carrier) {
     String[] values = new String[NAMES.length];
+    Map<String, String> baggage = null;
     boolean repeatedSingle = false;
     boolean repeatedMulti = false;
     for (Map.Entry<String, String> entry : carrier) {
       String key = entry.getKey();
       String value = entry.getValue();
       if (key == null || value == null || key.length() < 2) {
+        continue;
+      }
+      if (B3Baggage.isBaggageHeader(key)) {
+        baggage = B3Baggage.add(baggage, key, value);
         continue;
       }
       for (int i = 0; i < NAMES.length; i++) {
@@ -64,6 +70,15 @@ final class B3Headers {
         }
       }
     }
+    SpoorSpanContext context = ids(values, repeatedSingle, repeatedMulti);
+    if (baggage == null) {
+      return context;
+    }
+    return context == null ? SpoorSpanContext.partial(baggage, null) : context.withBaggage(baggage);
+  }
+
+  private static SpoorSpanContext ids(
+      String[] values, boolean repeatedSingle, boolean repeatedMulti) {
     String single = values[SINGLE_INDEX];
     String traceId = values[TRACE_ID_INDEX];
     String spanId = values[SPAN_ID_INDEX];
@@ -219,6 +234,9 @@ final class B3Headers {
 
   /** Writes {@code X-B3-*}; a debug context is written as {@code X-B3-Flags: 1} only. */
   static void injectMulti(SpoorSpanContext context, TextMapInject carrier) {
+    if (!context.hasTrace()) {
+      return;
+    }
     carrier.put(TRACE_ID, context.toTraceId());
     carrier.put(SPAN_ID, context.toSpanId());
     if (context.parentId() != 0L) {

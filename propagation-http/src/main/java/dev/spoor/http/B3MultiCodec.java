@@ -11,7 +11,8 @@ import io.opentracing.propagation.TextMapInject;
  * {@code X-B3-SpanId}, {@code X-B3-ParentSpanId}, and {@code X-B3-Sampled: 1|0} or, for a debug
  * trace, {@code X-B3-Flags: 1}. Reads those and the single {@code b3} header (preferred when both
  * are present, as Brave does). A context without a sampling decision leaves it to the local
- * sampler. B3 has no baggage: combine with {@code jaeger} or {@code w3c} to carry it.
+ * sampler. Baggage travels as {@code baggage-{key}} headers, as jaeger-client-java's B3 codec
+ * sends it.
  */
 public final class B3MultiCodec implements TextMapCodec {
   /** Creates the codec; it holds no state and may be shared. */
@@ -19,9 +20,8 @@ public final class B3MultiCodec implements TextMapCodec {
 
   @Override
   public void inject(SpoorSpanContext context, TextMapInject carrier) {
-    if (context.hasTrace()) {
-      B3Headers.injectMulti(context, carrier);
-    }
+    B3Headers.injectMulti(context, carrier);
+    B3Baggage.inject(context.baggage(), carrier);
   }
 
   @Override

@@ -9,7 +9,8 @@ import io.opentracing.propagation.TextMapInject;
  * B3 single-header propagation, the {@code b3-single} format: writes
  * {@code b3: {traceid}-{spanid}[-{sampled}[-{parentspanid}]]} with sampled {@code 1}, {@code 0}
  * or {@code d} (debug). Reads that header and the {@code X-B3-*} headers, like
- * {@link B3MultiCodec}. B3 has no baggage: combine with {@code jaeger} or {@code w3c} to carry it.
+ * {@link B3MultiCodec}. Baggage travels as {@code baggage-{key}} headers, as jaeger-client-java's
+ * B3 codec sends it.
  */
 public final class B3SingleCodec implements TextMapCodec {
   /** The single header's name. */
@@ -23,6 +24,7 @@ public final class B3SingleCodec implements TextMapCodec {
     if (context.hasTrace()) {
       carrier.put(HEADER, B3Headers.formatSingle(context));
     }
+    B3Baggage.inject(context.baggage(), carrier);
   }
 
   @Override

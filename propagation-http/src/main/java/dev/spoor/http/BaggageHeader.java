@@ -212,7 +212,7 @@ final class BaggageHeader {
   }
 
   /** RFC 9110 §5.6.2: a token is one or more tchar. */
-  private static boolean isToken(String s, int start, int end) {
+  static boolean isToken(String s, int start, int end) {
     if (start >= end) {
       return false;
     }

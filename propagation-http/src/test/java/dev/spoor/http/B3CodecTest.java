@@ -211,6 +211,39 @@ class B3CodecTest {
     assertMalformed("X-B3-TraceId", TRACE_128, "X-B3-SpanId", SPAN, "X-B3-TraceId", TRACE_64);
   }
 
+  @Test
+  void carriesBaggageAsPrefixedHeadersLikeJaegerClient() {
+    Map<String, String> baggage = new TreeMap<>();
+    baggage.put("user", "alice");
+    baggage.put("awkward", "100% gr\u00fc\u00dfe\r\nX-Evil: 1");
+    SpoorSpanContext context = SpoorSpanContext.create(0L, 1L, 2L, 0L, (byte) 1, baggage);
+    for (dev.spoor.propagation.TextMapCodec codec : new dev.spoor.propagation.TextMapCodec[] {
+        multi, single}) {
+      Map<String, String> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+      codec.inject(context, headers::put);
+      assertEquals("alice", headers.get("baggage-user"));
+      assertTrue(HeaderValues.isWritable(headers.get("baggage-awkward")));
+      Headers received = new Headers();
+      headers.forEach(received::add);
+      assertEquals(baggage, codec.extract(received).baggage());
+    }
+  }
+
+  @Test
+  void readsJaegerClientsRawBaggageValues() {
+    SpoorSpanContext context = multi.extract(Headers.of("X-B3-TraceId", TRACE_64,
+        "X-B3-SpanId", SPAN, "Baggage-User", "alice smith", "baggage-ratio", "50%"));
+    assertEquals("alice smith", context.getBaggageItem("user"));
+    assertEquals("50%", context.getBaggageItem("ratio"));
+  }
+
+  @Test
+  void carriesBaggageWithoutIdsAsAPartialContext() {
+    SpoorSpanContext context = single.extract(Headers.of("baggage-user", "alice"));
+    assertFalse(context.hasTrace());
+    assertEquals("alice", context.getBaggageItem("user"));
+  }
+
   private void assertMalformed(String... headers) {
     assertThrows(MalformedContextException.class, () -> multi.extract(Headers.of(headers)));
   }
