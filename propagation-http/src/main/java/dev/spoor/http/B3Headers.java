@@ -234,9 +234,6 @@ final class B3Headers {
 
   /** Writes {@code X-B3-*}; a debug context is written as {@code X-B3-Flags: 1} only. */
   static void injectMulti(SpoorSpanContext context, TextMapInject carrier) {
-    if (!context.hasTrace()) {
-      return;
-    }
     carrier.put(TRACE_ID, context.toTraceId());
     carrier.put(SPAN_ID, context.toSpanId());
     if (context.parentId() != 0L) {

@@ -1,8 +1,6 @@
 package dev.spoor.http;
 
 import dev.spoor.SpoorSpanContext;
-import dev.spoor.propagation.TextMapCodec;
-import io.opentracing.propagation.TextMapExtract;
 import io.opentracing.propagation.TextMapInject;
 
 /**
@@ -14,23 +12,12 @@ import io.opentracing.propagation.TextMapInject;
  * sampler. Baggage travels as {@code baggage-{key}} headers, as jaeger-client-java's B3 codec
  * sends it.
  */
-public final class B3MultiCodec implements TextMapCodec {
+public final class B3MultiCodec extends B3Codec {
   /** Creates the codec; it holds no state and may be shared. */
   public B3MultiCodec() {}
 
   @Override
-  public void inject(SpoorSpanContext context, TextMapInject carrier) {
+  void injectIds(SpoorSpanContext context, TextMapInject carrier) {
     B3Headers.injectMulti(context, carrier);
-    B3Baggage.inject(context.baggage(), carrier);
-  }
-
-  @Override
-  public SpoorSpanContext extract(TextMapExtract carrier) {
-    return B3Headers.extract(carrier);
-  }
-
-  @Override
-  public String toString() {
-    return "B3MultiCodec";
   }
 }

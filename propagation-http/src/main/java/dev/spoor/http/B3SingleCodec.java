@@ -1,8 +1,6 @@
 package dev.spoor.http;
 
 import dev.spoor.SpoorSpanContext;
-import dev.spoor.propagation.TextMapCodec;
-import io.opentracing.propagation.TextMapExtract;
 import io.opentracing.propagation.TextMapInject;
 
 /**
@@ -12,7 +10,7 @@ import io.opentracing.propagation.TextMapInject;
  * {@link B3MultiCodec}. Baggage travels as {@code baggage-{key}} headers, as jaeger-client-java's
  * B3 codec sends it.
  */
-public final class B3SingleCodec implements TextMapCodec {
+public final class B3SingleCodec extends B3Codec {
   /** The single header's name. */
   public static final String HEADER = B3Headers.SINGLE;
 
@@ -20,20 +18,7 @@ public final class B3SingleCodec implements TextMapCodec {
   public B3SingleCodec() {}
 
   @Override
-  public void inject(SpoorSpanContext context, TextMapInject carrier) {
-    if (context.hasTrace()) {
-      carrier.put(HEADER, B3Headers.formatSingle(context));
-    }
-    B3Baggage.inject(context.baggage(), carrier);
-  }
-
-  @Override
-  public SpoorSpanContext extract(TextMapExtract carrier) {
-    return B3Headers.extract(carrier);
-  }
-
-  @Override
-  public String toString() {
-    return "B3SingleCodec";
+  void injectIds(SpoorSpanContext context, TextMapInject carrier) {
+    carrier.put(HEADER, B3Headers.formatSingle(context));
   }
 }
