@@ -30,8 +30,8 @@ final class B3Headers {
   private static final int SAMPLED_INDEX = 4;
   private static final int FLAGS_INDEX = 5;
 
-  /** 32 + 1 + 16 + 2 + 17: the longest valid single header. */
-  private static final int MAX_SINGLE_LENGTH = 68;
+  /** 32 + 1 + 16 + 2 + 17 characters, the longest valid single header, and room for OWS. */
+  private static final int MAX_SINGLE_LENGTH = 68 + 8;
   private static final int MAX_MULTI_LENGTH = 64;
 
   private B3Headers() {}
@@ -111,7 +111,7 @@ final class B3Headers {
 
   /** Parses {@code {traceid}-{spanid}[-{1|0|d}[-{parentspanid}]]}, or a lone {@code 1|0|d}. */
   static SpoorSpanContext parseSingle(String raw) {
-    if (raw.length() > MAX_SINGLE_LENGTH + 8) {
+    if (raw.length() > MAX_SINGLE_LENGTH) {
       throw new MalformedContextException(SINGLE + " is too long (" + raw.length() + ")");
     }
     String value = HeaderValues.trimOws(raw);
