@@ -136,12 +136,22 @@ class PropagationConfigurationTest {
       saved.put(name, System.getProperty(name));
     }
     System.setProperty("JAEGER_SERVICE_NAME", "env-service");
-    System.setProperty("JAEGER_PROPAGATION", "b3-single,w3c");
-    try (SpoorTracer tracer = SpoorTracer.fromEnv()) {
-      Map<String, String> headers = inject(tracer);
-      assertNotNull(headers.get("b3"));
-      assertNotNull(headers.get("traceparent"));
-      assertFalse(headers.containsKey("uber-trace-id"));
+    try {
+      System.setProperty("JAEGER_PROPAGATION", "jaeger, w3c ,b3");
+      try (SpoorTracer tracer = SpoorTracer.fromEnv()) {
+        Map<String, String> headers = inject(tracer);
+        assertNotNull(headers.get("uber-trace-id"));
+        assertNotNull(headers.get("traceparent"));
+        assertNotNull(headers.get("X-B3-TraceId"));
+        assertFalse(headers.containsKey("b3"));
+      }
+      System.setProperty("JAEGER_PROPAGATION", "b3-single,w3c");
+      try (SpoorTracer tracer = SpoorTracer.fromEnv()) {
+        Map<String, String> headers = inject(tracer);
+        assertNotNull(headers.get("b3"));
+        assertNotNull(headers.get("traceparent"));
+        assertFalse(headers.containsKey("uber-trace-id"));
+      }
     } finally {
       for (String name : names) {
         if (saved.get(name) == null) {
