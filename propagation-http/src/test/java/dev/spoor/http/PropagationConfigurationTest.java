@@ -137,21 +137,15 @@ class PropagationConfigurationTest {
     }
     System.setProperty("JAEGER_SERVICE_NAME", "env-service");
     try {
-      System.setProperty("JAEGER_PROPAGATION", "jaeger, w3c ,b3");
-      try (SpoorTracer tracer = SpoorTracer.fromEnv()) {
-        Map<String, String> headers = inject(tracer);
-        assertNotNull(headers.get("uber-trace-id"));
-        assertNotNull(headers.get("traceparent"));
-        assertNotNull(headers.get("X-B3-TraceId"));
-        assertFalse(headers.containsKey("b3"));
-      }
-      System.setProperty("JAEGER_PROPAGATION", "b3-single,w3c");
-      try (SpoorTracer tracer = SpoorTracer.fromEnv()) {
-        Map<String, String> headers = inject(tracer);
-        assertNotNull(headers.get("b3"));
-        assertNotNull(headers.get("traceparent"));
-        assertFalse(headers.containsKey("uber-trace-id"));
-      }
+      Map<String, String> all = injectFromEnv("jaeger, w3c ,b3");
+      assertNotNull(all.get("uber-trace-id"));
+      assertNotNull(all.get("traceparent"));
+      assertNotNull(all.get("X-B3-TraceId"));
+      assertFalse(all.containsKey("b3"));
+      Map<String, String> noJaeger = injectFromEnv("b3-single,w3c");
+      assertNotNull(noJaeger.get("b3"));
+      assertNotNull(noJaeger.get("traceparent"));
+      assertFalse(noJaeger.containsKey("uber-trace-id"));
     } finally {
       for (String name : names) {
         if (saved.get(name) == null) {
@@ -160,6 +154,13 @@ class PropagationConfigurationTest {
           System.setProperty(name, saved.get(name));
         }
       }
+    }
+  }
+
+  private static Map<String, String> injectFromEnv(String propagation) {
+    System.setProperty("JAEGER_PROPAGATION", propagation);
+    try (SpoorTracer tracer = SpoorTracer.fromEnv()) {
+      return inject(tracer);
     }
   }
 
