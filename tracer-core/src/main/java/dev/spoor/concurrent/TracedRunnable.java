@@ -1,0 +1,30 @@
+package dev.spoor.concurrent;
+
+import io.opentracing.Scope;
+import io.opentracing.Span;
+
+/** A {@link Runnable} that runs under the span active when it was submitted. */
+final class TracedRunnable extends TracedTask implements Runnable {
+  final Runnable delegate;
+
+  TracedRunnable(TaskTracing tracing, Span parent, Runnable delegate, Object origin) {
+    super(tracing, parent, origin);
+    this.delegate = delegate;
+  }
+
+  @Override
+  public void run() {
+    Span before = tracing.activeSpan();
+    Span span = startSpan();
+    Scope scope = activate(span != null ? span : parent);
+    Throwable error = null;
+    try {
+      delegate.run();
+    } catch (Throwable t) {
+      error = t;
+      throw t;
+    } finally {
+      end(scope, span, before, error);
+    }
+  }
+}
