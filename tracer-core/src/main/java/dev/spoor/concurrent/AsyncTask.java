@@ -17,7 +17,7 @@ final class AsyncTask<T> extends TracedTask implements Runnable {
 
   private AsyncTask(TaskTracing tracing, Span parent, CompletableFuture<T> future,
       Supplier<? extends T> supplier, Runnable runnable) {
-    super(tracing, parent, supplier != null ? supplier : runnable);
+    super(tracing, parent);
     this.future = future;
     this.supplier = supplier;
     this.runnable = runnable;
@@ -31,6 +31,11 @@ final class AsyncTask<T> extends TracedTask implements Runnable {
   static AsyncTask<Void> running(TaskTracing tracing, Span parent, CompletableFuture<Void> future,
       Runnable runnable) {
     return new AsyncTask<>(tracing, parent, future, null, runnable);
+  }
+
+  @Override
+  Object origin() {
+    return supplier != null ? supplier : runnable;
   }
 
   @Override

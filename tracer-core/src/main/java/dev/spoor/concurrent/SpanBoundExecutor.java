@@ -25,7 +25,7 @@ final class SpanBoundExecutor implements Executor {
       throw new NullPointerException("command == null");
     }
     delegate.execute(command instanceof TracedTask
-        ? command : new TracedRunnable(tracing, span, command, command));
+        ? command : new TracedRunnable(tracing, span, command));
   }
 
   @Override

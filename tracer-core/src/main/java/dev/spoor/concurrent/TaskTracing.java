@@ -83,7 +83,7 @@ public final class TaskTracing {
       return task;
     }
     Span parent = activeSpan();
-    return parent == null ? task : new TracedRunnable(this, parent, task, task);
+    return parent == null ? task : new TracedRunnable(this, parent, task);
   }
 
   /**

@@ -9,8 +9,13 @@ final class TracedCallable<V> extends TracedTask implements Callable<V> {
   private final Callable<V> delegate;
 
   TracedCallable(TaskTracing tracing, Span parent, Callable<V> delegate) {
-    super(tracing, parent, delegate);
+    super(tracing, parent);
     this.delegate = delegate;
+  }
+
+  @Override
+  Object origin() {
+    return delegate;
   }
 
   @Override

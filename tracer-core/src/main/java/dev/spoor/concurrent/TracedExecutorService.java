@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -99,6 +100,42 @@ class TracedExecutorService extends TracedExecutor implements ExecutorService {
   @Override
   public boolean isTerminated() {
     return service.isTerminated();
+  }
+
+  /**
+   * Java 19's {@code ExecutorService.close()}, declared without {@code @Override} so this class
+   * still compiles for Java 11. Delegating matters: the interface's default would shut down and
+   * wait on this wrapper, forever for the common pool, which never terminates.
+   */
+  public void close() {
+    if (service == ForkJoinPool.commonPool()) {
+      return;
+    }
+    if (service instanceof AutoCloseable) {
+      try {
+        ((AutoCloseable) service).close();
+      } catch (RuntimeException e) {
+        throw e;
+      } catch (Exception e) {
+        throw new IllegalStateException("closing " + service + " failed", e);
+      }
+      return;
+    }
+    shutdown();
+    boolean interrupted = false;
+    while (!isTerminated()) {
+      try {
+        awaitTermination(1, TimeUnit.DAYS);
+      } catch (InterruptedException e) {
+        if (!interrupted) {
+          shutdownNow();
+          interrupted = true;
+        }
+      }
+    }
+    if (interrupted) {
+      Thread.currentThread().interrupt();
+    }
   }
 
   @Override

@@ -7,9 +7,14 @@ import io.opentracing.Span;
 final class TracedRunnable extends TracedTask implements Runnable {
   final Runnable delegate;
 
-  TracedRunnable(TaskTracing tracing, Span parent, Runnable delegate, Object origin) {
-    super(tracing, parent, origin);
+  TracedRunnable(TaskTracing tracing, Span parent, Runnable delegate) {
+    super(tracing, parent);
     this.delegate = delegate;
+  }
+
+  @Override
+  Object origin() {
+    return delegate;
   }
 
   @Override

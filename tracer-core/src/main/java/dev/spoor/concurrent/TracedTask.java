@@ -21,13 +21,14 @@ abstract class TracedTask {
 
   final TaskTracing tracing;
   final Span parent; // null only for AsyncTask submitted without an active span
-  final Object origin; // the application's own task object, to name the span
 
-  TracedTask(TaskTracing tracing, Span parent, Object origin) {
+  TracedTask(TaskTracing tracing, Span parent) {
     this.tracing = tracing;
     this.parent = parent;
-    this.origin = origin;
   }
+
+  /** The application's own task object: names the span and the task in warnings. */
+  abstract Object origin();
 
   /** A new span following from the parent when the tracing asks for one, else null. */
   final Span startSpan() {
@@ -35,13 +36,13 @@ abstract class TracedTask {
       return null;
     }
     try {
-      return tracing.tracer.buildSpan(tracing.names.of(origin))
+      return tracing.tracer.buildSpan(tracing.names.of(origin()))
           .addReference(References.FOLLOWS_FROM, parent.context())
           .ignoreActiveSpan()
           .withTag(Tags.COMPONENT, COMPONENT)
           .start();
     } catch (RuntimeException e) {
-      tracing.warnings.warn("Starting a span for task {} failed: {}", origin, e.toString());
+      tracing.warnings.warn("Starting a span for task {} failed: {}", origin(), e.toString());
       return null;
     }
   }
@@ -54,7 +55,7 @@ abstract class TracedTask {
     try {
       return tracing.tracer.scopeManager().activate(span);
     } catch (RuntimeException e) {
-      tracing.warnings.warn("Activating the span of task {} failed: {}", origin, e.toString());
+      tracing.warnings.warn("Activating the span of task {} failed: {}", origin(), e.toString());
       return null;
     }
   }
@@ -68,14 +69,14 @@ abstract class TracedTask {
       try {
         scope.close();
       } catch (RuntimeException e) {
-        tracing.warnings.warn("Closing the scope of task {} failed: {}", origin, e.toString());
+        tracing.warnings.warn("Closing the scope of task {} failed: {}", origin(), e.toString());
       }
       Span after = tracing.activeSpan();
       if (after != before) {
         // The task activated a span and never closed its scope: the thread stays polluted
         // until that scope is closed, and only the task can do that.
         tracing.warnings.warn("Task {} left span {} active on thread {}; close every scope it opens",
-            origin, after, Thread.currentThread().getName());
+            origin(), after, Thread.currentThread().getName());
       }
     }
     if (span != null) {
@@ -98,12 +99,12 @@ abstract class TracedTask {
       }
       span.finish();
     } catch (RuntimeException e) {
-      tracing.warnings.warn("Finishing the span of task {} failed: {}", origin, e.toString());
+      tracing.warnings.warn("Finishing the span of task {} failed: {}", origin(), e.toString());
     }
   }
 
   @Override
   public String toString() {
-    return getClass().getSimpleName() + "{" + origin + " in " + parent + "}";
+    return getClass().getSimpleName() + "{" + origin() + " in " + parent + "}";
   }
 }

@@ -3,6 +3,7 @@ package dev.spoor.concurrent;
 import static dev.spoor.concurrent.TracingFixture.DEADLINE_SECONDS;
 import static dev.spoor.concurrent.TracingFixture.assertFollowsFrom;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
@@ -296,6 +297,18 @@ class TaskTracingTest {
     assertSame(once, tasks.executorService(once));
     assertSame(once, tasks.executor(once));
     assertNotEquals(pool, once);
+  }
+
+  @Test
+  void closingTheWrapperClosesThePoolButNeverWaitsForTheCommonPool() throws Exception {
+    ExecutorService pool = fixture.track(Executors.newFixedThreadPool(2));
+    TracedExecutorService wrapped = (TracedExecutorService) tasks.executorService(pool);
+    Future<?> running = wrapped.submit(() -> { });
+    wrapped.close();
+    assertTrue(pool.isTerminated());
+    running.get(DEADLINE_SECONDS, TimeUnit.SECONDS);
+    ((TracedExecutorService) tasks.executorService(ForkJoinPool.commonPool())).close();
+    assertFalse(ForkJoinPool.commonPool().isShutdown());
   }
 
   static void awaitQuietly(CountDownLatch latch) {

@@ -20,7 +20,7 @@ import org.slf4j.MDC;
  * A Spoor tracer reporting into memory, plus the executors a test starts, all closed by
  * {@link #close()} so that no test leaves threads behind.
  */
-final class TracingFixture implements AutoCloseable {
+final class TracingFixture {
   static final long DEADLINE_SECONDS = 10;
 
   final InMemoryReporter reporter = new InMemoryReporter();
@@ -78,8 +78,7 @@ final class TracingFixture implements AutoCloseable {
     assertEquals(0L, span.context().parentId());
   }
 
-  @Override
-  public void close() throws InterruptedException {
+  void close() throws InterruptedException {
     for (ExecutorService executor : executors) {
       executor.shutdownNow();
     }
