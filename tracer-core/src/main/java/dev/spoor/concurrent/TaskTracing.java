@@ -113,7 +113,8 @@ public final class TaskTracing {
    * An executor service that binds every task given to {@code execute}, {@code submit},
    * {@code invokeAll} and {@code invokeAny} to the span active at that call. Works for a
    * {@link ForkJoinPool} too (tasks given to the wrapper are traced; {@code fork()} calls inside a
-   * running task bypass it). Shutting the wrapper down shuts {@code delegate} down.
+   * running task bypass it). Shutting the wrapper down shuts {@code delegate} down; an executor
+   * that is already traced is returned unchanged, so no task is bound twice.
    */
   public ExecutorService executorService(ExecutorService delegate) {
     if (delegate == null) {

@@ -6,6 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import dev.spoor.SpoorTracer;
 import io.opentracing.Scope;
 import io.opentracing.Span;
@@ -22,6 +26,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
 
 /** After every way a task can end, the pooled thread holds no span and no trace ids in its MDC. */
 class NoLeakTest {
@@ -126,6 +131,29 @@ class NoLeakTest {
     }
     Seen.now(tracer).assertSawNothing();
     assertEquals(0, fixture.reporter.size());
+  }
+
+  @Test
+  void aTaskThatLeavesItsOwnScopeOpenIsReportedByAWarning() throws Exception {
+    Logger logger = (Logger) LoggerFactory.getLogger(TaskTracing.class);
+    ListAppender<ILoggingEvent> warnings = new ListAppender<>();
+    warnings.start();
+    logger.addAppender(warnings);
+    try {
+      Span leaked = tracer.buildSpan("leaked").ignoreActiveSpan().start();
+      Runnable careless;
+      try (Scope ignored = tracer.activateSpan(parent)) {
+        careless = TaskTracing.create(tracer).wrap((Runnable) () -> tracer.activateSpan(leaked));
+      }
+      Thread thread = new Thread(careless);
+      thread.start();
+      thread.join(TimeUnit.SECONDS.toMillis(DEADLINE_SECONDS));
+      assertEquals(1, warnings.list.size());
+      assertEquals(Level.WARN, warnings.list.get(0).getLevel());
+      assertTrue(warnings.list.get(0).getFormattedMessage().contains("close every scope"));
+    } finally {
+      logger.detachAppender(warnings);
+    }
   }
 
   @Test
