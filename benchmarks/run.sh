@@ -33,7 +33,9 @@ cases=$(java -jar "$jar" -lp ${regex:+"$regex"} | awk '
   /^[^ ]/ { total += n; n = 1; next }
   /param/ { n *= split($0, values, ",") }
   END { print total + n }')
-echo "Running $cases benchmark cases, about $(( (cases * case_seconds + 59) / 60 )) minute(s)."
+estimate=$(( cases * case_seconds ))
+if (( estimate < 120 )); then estimate="$estimate s"; else estimate="$(( (estimate + 59) / 60 )) min"; fi
+echo "Running $cases benchmark cases, about $estimate."
 
 jmh_args=(-f 1 -wi "$warmups" -w "$warmup_time" -i "$iterations" -r "$iteration_time"
   -jvmArgs "-Xms2g -Xmx2g" -prof gc -rf json -rff "$json")

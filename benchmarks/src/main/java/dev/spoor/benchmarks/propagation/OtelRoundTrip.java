@@ -20,7 +20,8 @@ import java.util.Map;
  * {@code W3CBaggagePropagator} (OpenTelemetry's B3 carries no baggage of its own).
  */
 final class OtelRoundTrip implements PropagationRoundTrip {
-  private static final TextMapGetter<Map<String, String>> GETTER = new MapGetter();
+  private static final TextMapGetter<Map<String, String>> GETTER =
+      (carrier, key) -> carrier == null ? null : carrier.get(key);
 
   private final TextMapPropagator propagator;
   private final Context context;
@@ -59,17 +60,5 @@ final class OtelRoundTrip implements PropagationRoundTrip {
   @Override
   public Map<String, String> headers() {
     return headers;
-  }
-
-  private static final class MapGetter implements TextMapGetter<Map<String, String>> {
-    @Override
-    public Iterable<String> keys(Map<String, String> carrier) {
-      return carrier.keySet();
-    }
-
-    @Override
-    public String get(Map<String, String> carrier, String key) {
-      return carrier == null ? null : carrier.get(key);
-    }
   }
 }
