@@ -50,8 +50,7 @@ public final class ResultsReport {
     out.append("| Command | `").append(command).append("` |\n\n");
     out.append("Score: the primary JMH score with its unit; Error: half-width of the 99.9% "
         + "confidence interval (n/a when there are too few iterations to compute it); B/op: bytes allocated per "
-        + "operation (`gc.alloc.rate.norm` from `-prof gc`; with several threads, per "
-        + "operation of one thread).\n\n");
+        + "operation (`gc.alloc.rate.norm` from `-prof gc`, counted over all threads).\n\n");
     for (ResultTable table : ResultTable.group(run.results())) {
       out.append(table.toMarkdown()).append('\n');
     }
