@@ -49,8 +49,9 @@ public final class ResultsReport {
         .append(" |\n");
     out.append("| Command | `").append(command).append("` |\n\n");
     out.append("Score: the primary JMH score with its unit; Error: half-width of the 99.9% "
-        + "confidence interval (n/a when there are too few iterations to compute it); B/op: bytes allocated per "
-        + "operation (`gc.alloc.rate.norm` from `-prof gc`, counted over all threads).\n\n");
+        + "confidence interval (n/a when there are too few iterations to compute it); "
+        + "B/op: bytes allocated per operation (`gc.alloc.rate.norm` from `-prof gc`, "
+        + "counted over all threads).\n\n");
     for (ResultTable table : ResultTable.group(run.results())) {
       out.append(table.toMarkdown()).append('\n');
     }

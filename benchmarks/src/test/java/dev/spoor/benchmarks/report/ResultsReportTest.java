@@ -54,7 +54,8 @@ class ResultsReportTest {
         run, MACHINE, Instant.parse("2026-01-02T03:04:05Z"), "benchmarks/run.sh", "SMOKE RUN");
 
     assertTrue(markdown.contains("**SMOKE RUN**"), markdown);
-    assertTrue(markdown.contains("| Machine | 2 processors (nproc), 23.5 GiB, AMD EPYC |"), markdown);
+    assertTrue(markdown.contains("| Machine | 2 processors (nproc), 23.5 GiB, AMD EPYC |"),
+        markdown);
     assertTrue(markdown.contains("| JVM | OpenJDK 64-Bit Server VM 17.0.15 (JDK 17.0.15) |"),
         markdown);
     assertTrue(markdown.contains("| Date | 2026-01-02T03:04:05Z |"), markdown);
