@@ -35,6 +35,10 @@ final class EnvConfiguration {
   static final String REPORTER_MAX_PACKET_SIZE = "JAEGER_REPORTER_MAX_PACKET_SIZE";
   static final String PROPAGATION = "JAEGER_PROPAGATION";
 
+  /** Defaults, as in jaeger-client-java: 64-bit trace ids, sampling probability 0.001. */
+  static final boolean DEFAULT_TRACEID_128BIT = false;
+  static final double DEFAULT_SAMPLING_PROBABILITY = 0.001;
+
   /** Defaults of the agent and reporter settings, as in jaeger-client-java. */
   static final String DEFAULT_AGENT_HOST = "localhost";
   static final int DEFAULT_AGENT_PORT = 6831;
@@ -79,7 +83,7 @@ final class EnvConfiguration {
     }
     SpoorTracerBuilder builder = SpoorTracer.builder(serviceName)
         .withTags(tags())
-        .traceId128Bit(bool(TRACEID_128BIT, true))
+        .traceId128Bit(bool(TRACEID_128BIT, DEFAULT_TRACEID_128BIT))
         .sampler(sampler())
         .disabled(disabled);
     String propagation = get(PROPAGATION);
@@ -117,18 +121,15 @@ final class EnvConfiguration {
     String type = get(SAMPLER_TYPE);
     String param = get(SAMPLER_PARAM);
     if (type == null) {
-      return param == null ? new ConstSampler(true) : constSampler(param);
+      // jaeger-client-java's default is its remote sampler, which starts out probabilistic with
+      // the param (default 0.001): the same decisions here, without the warning below.
+      return probabilisticSampler(param);
     }
     switch (type.toLowerCase(Locale.ROOT)) {
       case ConstSampler.TYPE:
         return param == null ? new ConstSampler(true) : constSampler(param);
-      case ProbabilisticSampler.TYPE: {
-        double probability = number(SAMPLER_PARAM, param, 0.001);
-        if (!(probability >= 0.0 && probability <= 1.0)) {
-          throw bad(SAMPLER_PARAM, param, "a probability must be between 0.0 and 1.0");
-        }
-        return new ProbabilisticSampler(probability);
-      }
+      case ProbabilisticSampler.TYPE:
+        return probabilisticSampler(param);
       case RateLimitingSampler.TYPE: {
         double rate = number(SAMPLER_PARAM, param, 1.0);
         if (!(rate >= 0.0) || Double.isInfinite(rate)) {
@@ -137,19 +138,24 @@ final class EnvConfiguration {
         return new RateLimitingSampler(rate);
       }
       case "remote": {
-        // jaeger-client-java's default polls the agent for strategies; Spoor has no remote sampler,
-        // so it keeps the remote sampler's initial behaviour: probabilistic with the given param.
-        double probability = number(SAMPLER_PARAM, param, 0.001);
-        if (!(probability >= 0.0 && probability <= 1.0)) {
-          throw bad(SAMPLER_PARAM, param, "a probability must be between 0.0 and 1.0");
-        }
+        // jaeger-client-java's remote sampler polls the agent for strategies; Spoor has none, so
+        // it keeps the remote sampler's initial behaviour: probabilistic with the given param.
+        ProbabilisticSampler sampler = probabilisticSampler(param);
         LOG.warn("{}=remote is not supported by Spoor; sampling with probability {} instead",
-            SAMPLER_TYPE, probability);
-        return new ProbabilisticSampler(probability);
+            SAMPLER_TYPE, sampler.probability());
+        return sampler;
       }
       default:
         throw bad(SAMPLER_TYPE, type, "expected const, probabilistic, ratelimiting or remote");
     }
+  }
+
+  private static ProbabilisticSampler probabilisticSampler(String param) {
+    double probability = number(SAMPLER_PARAM, param, DEFAULT_SAMPLING_PROBABILITY);
+    if (!(probability >= 0.0 && probability <= 1.0)) {
+      throw bad(SAMPLER_PARAM, param, "a probability must be between 0.0 and 1.0");
+    }
+    return new ProbabilisticSampler(probability);
   }
 
   private static Sampler constSampler(String param) {

@@ -154,7 +154,9 @@ final class SpoorSpanBuilder implements Tracer.SpanBuilder {
       traceIdLow = parent.traceIdLow();
       parentId = parent.spanId();
       flags = parent.flags();
-      if (parent.isSamplingDeferred() && !parent.isDebug()) {
+      if (parent.isDebug()) {
+        flags |= SpoorSpanContext.FLAG_SAMPLED; // debug forces sampling, even if sent without it
+      } else if (parent.isSamplingDeferred()) {
         decision = tracer.sampler().sample(operationName, traceIdHigh, traceIdLow);
         flags = decision.isSampled()
             ? (byte) (flags | SpoorSpanContext.FLAG_SAMPLED)
@@ -173,12 +175,14 @@ final class SpoorSpanBuilder implements Tracer.SpanBuilder {
       }
       tracer.metrics().increment(Metric.TRACES_STARTED);
     }
+    boolean wideTraceId = parent != null && parent.hasTrace()
+        ? parent.isTraceId128Bit() : tracer.use128BitTraceIds();
     if (tracer.isNoop()) {
       flags = 0; // a closed or disabled tracer records nothing
     }
     SpoorSpanContext context = SpoorSpanContext.child(
         traceIdHigh, traceIdLow, spanId, parentId, flags, baggage(parent),
-        parent == null ? null : parent.traceState());
+        parent == null ? null : parent.traceState(), wideTraceId);
     tracer.metrics().increment(Metric.SPANS_STARTED);
     if ((flags & SpoorSpanContext.FLAG_SAMPLED) == 0) {
       tracer.metrics().increment(Metric.SPANS_NOT_SAMPLED);

@@ -30,6 +30,9 @@ public final class SpoorSpanContext implements SpanContext {
   private final Map<String, String> baggage;
   private final String debugId;
   private final String traceState;
+  // True when the trace id is 128 bits wide even if its upper half is zero (e.g. extracted from 32
+  // hex digits), so that it prints and propagates as 32 digits as it arrived.
+  private final boolean traceId128Bit;
   // Lazily computed; racy single-check is fine since the value is deterministic.
   private String traceIdHex;
   private String spanIdHex;
@@ -43,7 +46,8 @@ public final class SpoorSpanContext implements SpanContext {
       boolean samplingDeferred,
       Map<String, String> baggage,
       String debugId,
-      String traceState) {
+      String traceState,
+      boolean traceId128Bit) {
     this.traceIdHigh = traceIdHigh;
     this.traceIdLow = traceIdLow;
     this.spanId = spanId;
@@ -53,6 +57,7 @@ public final class SpoorSpanContext implements SpanContext {
     this.baggage = baggage;
     this.debugId = debugId;
     this.traceState = traceState;
+    this.traceId128Bit = traceId128Bit || traceIdHigh != 0L;
   }
 
   /**
@@ -73,7 +78,7 @@ public final class SpoorSpanContext implements SpanContext {
       byte flags,
       Map<String, String> baggage) {
     return new SpoorSpanContext(
-        traceIdHigh, traceIdLow, spanId, parentId, flags, false, copy(baggage), null, null);
+        traceIdHigh, traceIdLow, spanId, parentId, flags, false, copy(baggage), null, null, false);
   }
 
   /**
@@ -82,41 +87,42 @@ public final class SpoorSpanContext implements SpanContext {
    */
   public static SpoorSpanContext partial(Map<String, String> baggage, String debugId) {
     return new SpoorSpanContext(
-        0L, 0L, 0L, 0L, (byte) 0, false, copy(baggage), debugId, null);
+        0L, 0L, 0L, 0L, (byte) 0, false, copy(baggage), debugId, null, false);
   }
 
   /** Returns a copy whose sampling decision is left to the local sampler (e.g. B3 without sampled). */
   public SpoorSpanContext withSamplingDeferred(boolean deferred) {
     return new SpoorSpanContext(
-        traceIdHigh, traceIdLow, spanId, parentId, flags, deferred, baggage, debugId, traceState);
+        traceIdHigh, traceIdLow, spanId, parentId, flags, deferred, baggage, debugId, traceState,
+        traceId128Bit);
   }
 
   /** Returns a copy with other flags. */
   public SpoorSpanContext withFlags(byte newFlags) {
     return new SpoorSpanContext(
         traceIdHigh, traceIdLow, spanId, parentId, newFlags, samplingDeferred, baggage, debugId,
-        traceState);
+        traceState, traceId128Bit);
   }
 
   /** Returns a copy carrying the W3C {@code tracestate} value unchanged (null removes it). */
   public SpoorSpanContext withTraceState(String newTraceState) {
     return new SpoorSpanContext(
         traceIdHigh, traceIdLow, spanId, parentId, flags, samplingDeferred, baggage, debugId,
-        newTraceState);
+        newTraceState, traceId128Bit);
   }
 
   /** Returns a copy with the given baggage (copied), replacing the current baggage. */
   public SpoorSpanContext withBaggage(Map<String, String> newBaggage) {
     return new SpoorSpanContext(
         traceIdHigh, traceIdLow, spanId, parentId, flags, samplingDeferred, copy(newBaggage),
-        debugId, traceState);
+        debugId, traceState, traceId128Bit);
   }
 
   /** Returns a copy with a Jaeger debug id (the {@code jaeger-debug-id} header's value). */
   public SpoorSpanContext withDebugId(String newDebugId) {
     return new SpoorSpanContext(
         traceIdHigh, traceIdLow, spanId, parentId, flags, samplingDeferred, baggage, newDebugId,
-        traceState);
+        traceState, traceId128Bit);
   }
 
   SpoorSpanContext withBaggageItem(String key, String value) {
@@ -125,15 +131,27 @@ public final class SpoorSpanContext implements SpanContext {
     copy.put(key, value);
     return new SpoorSpanContext(
         traceIdHigh, traceIdLow, spanId, parentId, flags, samplingDeferred,
-        Collections.unmodifiableMap(copy), debugId, traceState);
+        Collections.unmodifiableMap(copy), debugId, traceState, traceId128Bit);
+  }
+
+  /**
+   * Returns a copy whose trace id counts as 128 bits wide even when its upper half is zero, so that
+   * {@link #toTraceId()} and the codecs write 32 hex digits, as the id arrived (e.g. Jaeger's
+   * {@code uber-trace-id} or W3C {@code traceparent} with a zero upper half).
+   */
+  public SpoorSpanContext withTraceId128Bit(boolean wide) {
+    return new SpoorSpanContext(
+        traceIdHigh, traceIdLow, spanId, parentId, flags, samplingDeferred, baggage, debugId,
+        traceState, wide);
   }
 
   /** Creates a child's context sharing this trace; the child's baggage is this baggage. */
   static SpoorSpanContext child(
       long traceIdHigh, long traceIdLow, long spanId, long parentId, byte flags,
-      Map<String, String> baggage, String traceState) {
+      Map<String, String> baggage, String traceState, boolean traceId128Bit) {
     return new SpoorSpanContext(
-        traceIdHigh, traceIdLow, spanId, parentId, flags, false, baggage, null, traceState);
+        traceIdHigh, traceIdLow, spanId, parentId, flags, false, baggage, null, traceState,
+        traceId128Bit);
   }
 
   private static Map<String, String> copy(Map<String, String> baggage) {
@@ -183,6 +201,11 @@ public final class SpoorSpanContext implements SpanContext {
     return samplingDeferred;
   }
 
+  /** True when the trace id is 128 bits wide: its upper half is non-zero or it arrived as such. */
+  public boolean isTraceId128Bit() {
+    return traceId128Bit;
+  }
+
   /** True when this context identifies a span (non-zero trace and span ids), false if partial. */
   public boolean hasTrace() {
     return traceIdLow != 0L || traceIdHigh != 0L;
@@ -213,12 +236,15 @@ public final class SpoorSpanContext implements SpanContext {
     return baggage.entrySet();
   }
 
-  /** The trace id as lower-case hex: 32 characters for a 128-bit id, 16 for a 64-bit id. */
+  /**
+   * The trace id as lower-case hex: 32 characters for a 128-bit id (also when its upper half is
+   * zero, see {@link #isTraceId128Bit()}), 16 for a 64-bit id.
+   */
   @Override
   public String toTraceId() {
     String hex = traceIdHex;
     if (hex == null) {
-      hex = traceIdHigh != 0L ? HexCodec.toHex32(traceIdHigh, traceIdLow)
+      hex = traceId128Bit ? HexCodec.toHex32(traceIdHigh, traceIdLow)
           : HexCodec.toHex16(traceIdLow);
       traceIdHex = hex;
     }

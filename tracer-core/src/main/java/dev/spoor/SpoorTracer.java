@@ -34,6 +34,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class SpoorTracer implements Tracer, Closeable {
   private static final Logger LOG = LoggerFactory.getLogger(SpoorTracer.class);
+  private static SpoorTracer registeredGlobal; // guarded by SpoorTracer.class
 
   private final SpoorProcess process;
   private final Sampler sampler;
@@ -141,7 +142,14 @@ public final class SpoorTracer implements Tracer, Closeable {
    * @return true if this tracer is now the global tracer
    */
   public boolean registerGlobal() {
-    return GlobalTracer.registerIfAbsent(this) || GlobalTracer.get().equals(this);
+    // GlobalTracer.get() returns GlobalTracer's own wrapper, never the registered tracer, so
+    // remember which tracer this class registered.
+    synchronized (SpoorTracer.class) {
+      if (GlobalTracer.registerIfAbsent(this)) {
+        registeredGlobal = this;
+      }
+      return registeredGlobal == this && GlobalTracer.isRegistered();
+    }
   }
 
   @Override

@@ -138,7 +138,9 @@ public final class JaegerCodec implements TextMapCodec {
       throw malformed("has bad flags", value);
     }
     byte flags = (byte) HexCodec.parseHex64(value, third + 1, flagsLength);
-    return SpoorSpanContext.create(high, low, spanId, parentId, flags, null);
+    SpoorSpanContext context = SpoorSpanContext.create(high, low, spanId, parentId, flags, null);
+    // More than 16 digits is a 128-bit id, even with a zero upper half: keep its width.
+    return traceLength > 16 ? context.withTraceId128Bit(true) : context;
   }
 
   private static void parseBaggageHeader(String value, Map<String, String> baggage) {

@@ -1,0 +1,112 @@
+package dev.spoor.http;
+
+import dev.spoor.internal.RateLimitedLogger;
+import io.opentracing.propagation.TextMapInject;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Baggage next to B3 headers as {@code baggage-{key}: {value}}, the convention of
+ * jaeger-client-java's B3 codec (and of Brave setups with prefixed baggage fields), so that a
+ * service using only {@code b3} still carries baggage to and from those peers.
+ *
+ * <p>Values of visible ASCII without '%' are written as they are, since those peers neither encode
+ * nor decode; any other value is percent-encoded UTF-8 so that no header carries CR, LF or
+ * non-ASCII. Reading decodes a value only when it is a valid percent-encoding.
+ */
+final class B3Baggage {
+  static final String PREFIX = "baggage-";
+  /** At most this many items are read, as for the W3C baggage header. */
+  static final int MAX_ITEMS = BaggageHeader.MAX_MEMBERS;
+
+  private static final RateLimitedLogger WARNINGS = new RateLimitedLogger(
+      LoggerFactory.getLogger(B3Baggage.class), 10, TimeUnit.SECONDS);
+  private static final char[] HEX = "0123456789ABCDEF".toCharArray();
+
+  private B3Baggage() {}
+
+  /** True when {@code key} names a baggage header. */
+  static boolean isBaggageHeader(String key) {
+    return key.length() > PREFIX.length()
+        && key.regionMatches(true, 0, PREFIX, 0, PREFIX.length());
+  }
+
+  /**
+   * Adds the item of a {@code baggage-*} header to {@code baggage} (created when null), with the
+   * key in lower case as header names have no case; returns the map.
+   */
+  static Map<String, String> add(Map<String, String> baggage, String header, String value) {
+    Map<String, String> items = baggage == null ? new HashMap<>() : baggage;
+    String key = header.substring(PREFIX.length()).toLowerCase(Locale.ROOT);
+    if (items.size() >= MAX_ITEMS && !items.containsKey(key)) {
+      WARNINGS.warn("Dropped incoming B3 baggage beyond {} items: '{}'", MAX_ITEMS,
+          HeaderValues.shown(header));
+      return items;
+    }
+    items.put(key, decode(value));
+    return items;
+  }
+
+  /** Writes each item whose key is an RFC 9110 token; others are left out with a warning. */
+  static void inject(Map<String, String> baggage, TextMapInject carrier) {
+    for (Map.Entry<String, String> item : baggage.entrySet()) {
+      String key = item.getKey();
+      String value = item.getValue();
+      if (key == null || value == null || !BaggageHeader.isToken(key, 0, key.length())) {
+        WARNINGS.warn("Left out a baggage item whose key cannot be a header name: '{}'",
+            key == null ? "null" : HeaderValues.shown(key));
+        continue;
+      }
+      carrier.put(PREFIX + key, encode(value));
+    }
+  }
+
+  private static String encode(String value) {
+    if (HeaderValues.isWritable(value) && value.indexOf('%') < 0) {
+      return value;
+    }
+    StringBuilder out = new StringBuilder(value.length() * 3);
+    for (byte b : value.getBytes(StandardCharsets.UTF_8)) {
+      int octet = b & 0xff;
+      if (octet > 0x20 && octet < 0x7f && octet != '%') {
+        out.append((char) octet);
+      } else {
+        out.append('%').append(HEX[octet >> 4]).append(HEX[octet & 0xf]);
+      }
+    }
+    return out.toString();
+  }
+
+  private static String decode(String value) {
+    if (value.indexOf('%') < 0) {
+      return value;
+    }
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream(value.length());
+    for (int i = 0; i < value.length(); i++) {
+      char c = value.charAt(i);
+      if (c == '%') {
+        int high = i + 2 < value.length() ? hexDigit(value.charAt(i + 1)) : -1;
+        int low = high < 0 ? -1 : hexDigit(value.charAt(i + 2));
+        if (low < 0) {
+          return value; // not an encoding we wrote: keep the value as sent
+        }
+        bytes.write((high << 4) | low);
+        i += 2;
+      } else if (c > 0x7f) {
+        return value;
+      } else {
+        bytes.write(c);
+      }
+    }
+    return new String(bytes.toByteArray(), StandardCharsets.UTF_8);
+  }
+
+  private static int hexDigit(char c) {
+    return c < 0x80 ? Character.digit(c, 16) : -1;
+  }
+}

@@ -1,0 +1,272 @@
+package dev.spoor.http;
+
+import dev.spoor.SpoorSpanContext;
+import dev.spoor.internal.HexCodec;
+import dev.spoor.propagation.MalformedContextException;
+import io.opentracing.propagation.TextMapExtract;
+import io.opentracing.propagation.TextMapInject;
+import java.util.Map;
+
+/**
+ * Reading and writing B3 (openzipkin/b3-propagation): the single {@code b3} header and the
+ * {@code X-B3-*} headers. Both codecs read both forms, the single header first, as Brave and
+ * OpenTelemetry do, so a service configured for one form still understands a peer that sends the
+ * other; they differ only in what they write.
+ */
+final class B3Headers {
+  static final String SINGLE = "b3";
+  static final String TRACE_ID = "X-B3-TraceId";
+  static final String SPAN_ID = "X-B3-SpanId";
+  static final String PARENT_SPAN_ID = "X-B3-ParentSpanId";
+  static final String SAMPLED = "X-B3-Sampled";
+  static final String FLAGS = "X-B3-Flags";
+
+  /** Every B3 header, in the order of the indexes below. */
+  private static final String[] NAMES = {SINGLE, TRACE_ID, SPAN_ID, PARENT_SPAN_ID, SAMPLED, FLAGS};
+  private static final int SINGLE_INDEX = 0;
+  private static final int TRACE_ID_INDEX = 1;
+  private static final int SPAN_ID_INDEX = 2;
+  private static final int PARENT_SPAN_ID_INDEX = 3;
+  private static final int SAMPLED_INDEX = 4;
+  private static final int FLAGS_INDEX = 5;
+
+  /** 32 + 1 + 16 + 2 + 17 characters, the longest valid single header, and room for OWS. */
+  private static final int MAX_SINGLE_LENGTH = 68 + 8;
+  private static final int MAX_MULTI_LENGTH = 64;
+
+  private B3Headers() {}
+
+  /**
+   * The B3 context in {@code carrier}, with the baggage of {@code baggage-*} headers, or null when
+   * it has neither. A carrier with only a sampling
+   * decision and no ids ({@code b3: 0}, a lone {@code X-B3-Sampled}) yields null: Spoor's context
+   * cannot carry a decision without a trace, so the local sampler decides.
+   *
+   * @throws MalformedContextException when the ids or flags present are invalid or repeated
+   */
+  static SpoorSpanContext extract(TextMapExtract carrier) {
+    String[] values = new String[NAMES.length];
+    Map<String, String> baggage = null;
+    boolean repeatedSingle = false;
+    boolean repeatedMulti = false;
+    for (Map.Entry<String, String> entry : carrier) {
+      String key = entry.getKey();
+      String value = entry.getValue();
+      if (key == null || value == null || key.length() < 2) {
+        continue;
+      }
+      if (B3Baggage.isBaggageHeader(key)) {
+        baggage = B3Baggage.add(baggage, key, value);
+        continue;
+      }
+      for (int i = 0; i < NAMES.length; i++) {
+        if (key.equalsIgnoreCase(NAMES[i])) {
+          if (values[i] != null) {
+            repeatedSingle |= i == SINGLE_INDEX;
+            repeatedMulti |= i != SINGLE_INDEX;
+          }
+          values[i] = value;
+          break;
+        }
+      }
+    }
+    SpoorSpanContext context = ids(values, repeatedSingle, repeatedMulti);
+    if (baggage == null) {
+      return context;
+    }
+    return context == null ? SpoorSpanContext.partial(baggage, null) : context.withBaggage(baggage);
+  }
+
+  private static SpoorSpanContext ids(
+      String[] values, boolean repeatedSingle, boolean repeatedMulti) {
+    String single = values[SINGLE_INDEX];
+    String traceId = values[TRACE_ID_INDEX];
+    String spanId = values[SPAN_ID_INDEX];
+    MalformedContextException singleError = null;
+    if (single != null) {
+      try {
+        if (repeatedSingle) {
+          throw new MalformedContextException(SINGLE + " appears more than once");
+        }
+        SpoorSpanContext context = parseSingle(single);
+        if (context != null || traceId == null) {
+          return context;
+        }
+      } catch (MalformedContextException e) {
+        singleError = e; // a valid X-B3-* set may still follow
+      }
+    }
+    if (traceId == null && spanId == null) {
+      if (singleError != null) {
+        throw singleError;
+      }
+      return null;
+    }
+    if (repeatedMulti) {
+      throw new MalformedContextException("an X-B3-* header appears more than once");
+    }
+    return parseMulti(traceId, spanId, values[PARENT_SPAN_ID_INDEX], values[SAMPLED_INDEX],
+        values[FLAGS_INDEX]);
+  }
+
+  /** Parses {@code {traceid}-{spanid}[-{1|0|d}[-{parentspanid}]]}, or a lone {@code 1|0|d}. */
+  static SpoorSpanContext parseSingle(String raw) {
+    if (raw.length() > MAX_SINGLE_LENGTH) {
+      throw new MalformedContextException(SINGLE + " is too long (" + raw.length() + ")");
+    }
+    String value = HeaderValues.trimOws(raw);
+    if (value.length() == 1) {
+      char state = value.charAt(0);
+      if (state == '0' || state == '1' || state == 'd') {
+        return null; // a decision without ids: see extract()
+      }
+      throw malformed(SINGLE, "has an invalid sampling state", value);
+    }
+    int traceLength = value.indexOf('-');
+    if (traceLength != 16 && traceLength != 32) {
+      throw malformed(SINGLE, "has a trace id that is not 16 or 32 hex digits", value);
+    }
+    int spanStart = traceLength + 1;
+    int spanEnd = spanStart + 16;
+    if (value.length() < spanEnd) {
+      throw malformed(SINGLE, "has a span id that is not 16 hex digits", value);
+    }
+    byte flags = 0;
+    boolean deferred = true;
+    long parentId = 0L;
+    if (value.length() > spanEnd) {
+      if (value.charAt(spanEnd) != '-' || value.length() < spanEnd + 2) {
+        throw malformed(SINGLE, "has a span id that is not 16 hex digits", value);
+      }
+      flags = samplingState(value.charAt(spanEnd + 1), value);
+      deferred = false;
+      int parentStart = spanEnd + 3;
+      if (value.length() > spanEnd + 2) {
+        if (value.charAt(spanEnd + 2) != '-' || value.length() != parentStart + 16) {
+          throw malformed(SINGLE, "has an invalid sampling state or parent span id", value);
+        }
+        parentId = parseParent(value, parentStart, SINGLE);
+      }
+    }
+    return context(value, 0, traceLength, value, spanStart, parentId, flags, deferred, SINGLE);
+  }
+
+  private static byte samplingState(char state, String value) {
+    switch (state) {
+      case '1':
+        return SpoorSpanContext.FLAG_SAMPLED;
+      case '0':
+        return 0;
+      case 'd':
+        return SpoorSpanContext.FLAG_SAMPLED | SpoorSpanContext.FLAG_DEBUG;
+      default:
+        throw malformed(SINGLE, "has an invalid sampling state", value);
+    }
+  }
+
+  static SpoorSpanContext parseMulti(
+      String rawTraceId, String rawSpanId, String rawParentId, String sampled, String flags) {
+    if (rawTraceId == null || rawSpanId == null) {
+      throw new MalformedContextException(TRACE_ID + " and " + SPAN_ID + " must come together");
+    }
+    String traceId = trimmed(rawTraceId, TRACE_ID);
+    String spanId = trimmed(rawSpanId, SPAN_ID);
+    if (traceId.length() != 16 && traceId.length() != 32) {
+      throw malformed(TRACE_ID, "is not 16 or 32 hex digits", traceId);
+    }
+    if (spanId.length() != 16) {
+      throw malformed(SPAN_ID, "is not 16 hex digits", spanId);
+    }
+    long parentId = 0L;
+    if (rawParentId != null) {
+      String parent = trimmed(rawParentId, PARENT_SPAN_ID);
+      if (parent.length() != 16) {
+        throw malformed(PARENT_SPAN_ID, "is not 16 hex digits", parent);
+      }
+      parentId = parseParent(parent, 0, PARENT_SPAN_ID);
+    }
+    byte spoorFlags = 0;
+    boolean deferred = false;
+    // "Debug is encoded as X-B3-Flags: 1. Debug implies an accept decision."
+    if (flags != null && "1".equals(HeaderValues.trimOws(flags))) {
+      spoorFlags = SpoorSpanContext.FLAG_SAMPLED | SpoorSpanContext.FLAG_DEBUG;
+    } else if (sampled == null) {
+      deferred = true;
+    } else {
+      String decision = HeaderValues.trimOws(sampled);
+      // The spec writes 1 and 0; older tracers wrote true and false, so read those leniently.
+      if ("1".equals(decision) || "true".equalsIgnoreCase(decision)) {
+        spoorFlags = SpoorSpanContext.FLAG_SAMPLED;
+      } else if (!"0".equals(decision) && !"false".equalsIgnoreCase(decision)) {
+        throw malformed(SAMPLED, "is not 1 or 0", decision);
+      }
+    }
+    return context(traceId, 0, traceId.length(), spanId, 0, parentId, spoorFlags, deferred,
+        TRACE_ID);
+  }
+
+  private static SpoorSpanContext context(String traceSource, int traceStart, int traceLength,
+      String spanSource, int spanStart, long parentId, byte flags, boolean deferred,
+      String header) {
+    if (!HexCodec.isHex(traceSource, traceStart, traceLength, true)) {
+      throw malformed(header, "has a trace id that is not lower-case hex", traceSource);
+    }
+    long high = traceLength == 32 ? HexCodec.parseLowerHex64(traceSource, traceStart, 16) : 0L;
+    long low = HexCodec.parseLowerHex64(traceSource, traceStart + traceLength - 16, 16);
+    if (high == 0L && low == 0L) {
+      throw malformed(header, "has an all-zero trace id", traceSource);
+    }
+    long spanId = HexCodec.parseLowerHex64(spanSource, spanStart, 16);
+    if (spanId == 0L || !HexCodec.isHex(spanSource, spanStart, 16, true)) {
+      throw malformed(header, "has a zero or non-hex span id", spanSource);
+    }
+    SpoorSpanContext context =
+        SpoorSpanContext.create(high, low, spanId, parentId, flags, null);
+    return deferred ? context.withSamplingDeferred(true) : context;
+  }
+
+  private static long parseParent(String value, int start, String header) {
+    if (!HexCodec.isHex(value, start, 16, true)) {
+      throw malformed(header, "has a parent span id that is not lower-case hex", value);
+    }
+    return HexCodec.parseLowerHex64(value, start, 16); // 0 reads as "no parent"
+  }
+
+  /** Writes {@code X-B3-*}; a debug context is written as {@code X-B3-Flags: 1} only. */
+  static void injectMulti(SpoorSpanContext context, TextMapInject carrier) {
+    carrier.put(TRACE_ID, context.toTraceId());
+    carrier.put(SPAN_ID, context.toSpanId());
+    if (context.parentId() != 0L) {
+      carrier.put(PARENT_SPAN_ID, HexCodec.toHex16(context.parentId()));
+    }
+    if (context.isDebug()) {
+      carrier.put(FLAGS, "1");
+    } else if (!context.isSamplingDeferred()) {
+      carrier.put(SAMPLED, context.isSampled() ? "1" : "0");
+    }
+  }
+
+  /** Writes {@code b3: {traceid}-{spanid}[-{1|0|d}[-{parentspanid}]]}. */
+  static String formatSingle(SpoorSpanContext context) {
+    String ids = context.toTraceId() + '-' + context.toSpanId();
+    if (context.isSamplingDeferred() && !context.isDebug()) {
+      return ids; // the parent id may only follow a sampling state
+    }
+    char state = context.isDebug() ? 'd' : context.isSampled() ? '1' : '0';
+    return context.parentId() == 0L
+        ? ids + '-' + state
+        : ids + '-' + state + '-' + HexCodec.toHex16(context.parentId());
+  }
+
+  private static String trimmed(String value, String header) {
+    if (value.length() > MAX_MULTI_LENGTH) {
+      throw new MalformedContextException(header + " is too long (" + value.length() + ")");
+    }
+    return HeaderValues.trimOws(value);
+  }
+
+  private static MalformedContextException malformed(String header, String problem, String value) {
+    return new MalformedContextException(
+        header + " " + problem + ": '" + HeaderValues.shown(value) + "'");
+  }
+}

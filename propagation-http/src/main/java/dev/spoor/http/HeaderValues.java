@@ -1,0 +1,74 @@
+package dev.spoor.http;
+
+/**
+ * Small checks shared by the codecs: whether a value may be written into an HTTP header, and
+ * trimming of optional whitespace around a received one.
+ */
+final class HeaderValues {
+  private HeaderValues() {}
+
+  /**
+   * True when {@code value} holds only visible ASCII and spaces, so it can be written as a header
+   * value without CR, LF, other control characters or non-ASCII (RFC 9110 §5.5).
+   */
+  static boolean isWritable(String value) {
+    for (int i = 0; i < value.length(); i++) {
+      char c = value.charAt(i);
+      if (c < 0x20 || c > 0x7e) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** True for RFC 9110 §5.6.3 optional whitespace: space or horizontal tab. */
+  static boolean isOws(char c) {
+    return c == ' ' || c == '\t';
+  }
+
+  /** {@code value} without leading and trailing spaces and tabs (not other characters). */
+  static String trimOws(String value) {
+    int start = 0;
+    int end = value.length();
+    while (start < end && isOws(value.charAt(start))) {
+      start++;
+    }
+    while (end > start && isOws(value.charAt(end - 1))) {
+      end--;
+    }
+    return start == 0 && end == value.length() ? value : value.substring(start, end);
+  }
+
+  /**
+   * Joins a repeated header's values with a comma, as RFC 9110 §5.3 combines field lines, without
+   * letting the result grow past {@code maxLength}.
+   *
+   * @return the combined value, or null when it would exceed {@code maxLength}
+   */
+  static String combine(String previous, String next, int maxLength) {
+    if (previous == null) {
+      return next.length() > maxLength ? null : next;
+    }
+    if (previous.length() + 1L + next.length() > maxLength) {
+      return null;
+    }
+    return previous + ',' + next;
+  }
+
+  /**
+   * At most 80 characters of a received value for a log message, with anything but visible ASCII
+   * replaced by '?' so that a hostile header cannot forge log lines.
+   */
+  static String shown(String value) {
+    int length = Math.min(value.length(), 80);
+    StringBuilder out = new StringBuilder(length + 3);
+    for (int i = 0; i < length; i++) {
+      char c = value.charAt(i);
+      out.append(c < 0x20 || c > 0x7e ? '?' : c);
+    }
+    if (value.length() > length) {
+      out.append("...");
+    }
+    return out.toString();
+  }
+}

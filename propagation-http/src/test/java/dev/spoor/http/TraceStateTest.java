@@ -1,0 +1,197 @@
+package dev.spoor.http;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.spoor.SpoorSpan;
+import dev.spoor.SpoorSpanContext;
+import dev.spoor.SpoorTracer;
+import io.opentracing.Span;
+import io.opentracing.SpanContext;
+import io.opentracing.propagation.Format;
+import io.opentracing.propagation.TextMapAdapter;
+import java.util.HashMap;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** The tracestate cases of the W3C Trace Context test suite, and its §3.3.1.5 truncation. */
+class TraceStateTest {
+  private static final String TRACE_PARENT =
+      "00-12345678901234567890123456789012-1234567890123456-00";
+
+  private final W3cTraceContextCodec codec = new W3cTraceContextCodec();
+
+  private String traceStateOf(Headers headers) {
+    SpoorSpanContext context = codec.extract(headers);
+    assertEquals("12345678901234567890123456789012", context.toTraceId(),
+        "a bad tracestate must not affect traceparent");
+    return context.traceState();
+  }
+
+  private String traceStateOf(String... traceStates) {
+    Headers headers = Headers.of("traceparent", TRACE_PARENT);
+    for (String traceState : traceStates) {
+      headers.add("tracestate", traceState);
+    }
+    return traceStateOf(headers);
+  }
+
+  @Test
+  void carriesTraceStateThroughUnchanged() {
+    assertEquals("foo=1,bar=2", traceStateOf("foo=1,bar=2"));
+    assertEquals("rojo=00f067aa0ba902b7,congo=t61rcWkgMzE",
+        traceStateOf("rojo=00f067aa0ba902b7,congo=t61rcWkgMzE"));
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"TraceState", "TrAcEsTaTe", "TRACESTATE"})
+  void matchesTheHeaderNameInAnyCase(String name) {
+    assertEquals("foo=1", traceStateOf(Headers.of("traceparent", TRACE_PARENT, name, "foo=1")));
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"trace-state", "trace.state"})
+  void ignoresWrongHeaderNames(String name) {
+    assertNull(traceStateOf(Headers.of("traceparent", TRACE_PARENT, name, "foo=1")));
+  }
+
+  @Test
+  void combinesRepeatedHeadersInOrder() {
+    assertEquals("foo=1,bar=2,rojo=1,congo=2,baz=3",
+        traceStateOf("foo=1,bar=2", "rojo=1,congo=2", "baz=3"));
+  }
+
+  @Test
+  void dropsEmptyMembersAndHeaders() {
+    assertNull(traceStateOf(""));
+    assertEquals("foo=1", traceStateOf("foo=1", ""));
+    assertEquals("foo=1", traceStateOf("", "foo=1"));
+    assertEquals("foo=1,bar=2", traceStateOf(" , foo=1,,\t, bar=2 ,"));
+  }
+
+  @Test
+  void dropsOptionalWhitespaceButKeepsSpacesInsideValues() {
+    assertEquals("foo=1,bar=2,baz=3", traceStateOf("foo=1 \t , \t bar=2, \t baz=3"));
+    assertEquals("foo=1,bar=2,baz=3", traceStateOf("foo=1\t \t,\t \tbar=2,\t \tbaz=3"));
+    assertEquals("foo=1", traceStateOf("\t foo=1 \t"));
+    assertEquals("foo= 1", traceStateOf("foo= 1"));
+  }
+
+  @Test
+  void acceptsEveryAllowedCharacter() {
+    StringBuilder key = new StringBuilder();
+    for (char c = 'a'; c <= 'z'; c++) {
+      key.append(c);
+    }
+    key.append("0123456789_-*/");
+    StringBuilder value = new StringBuilder();
+    for (char c = 0x20; c <= 0x7e; c++) {
+      if (c != ',' && c != '=') {
+        value.append(c);
+      }
+    }
+    assertEquals(key + "=" + value, traceStateOf(key + "=" + value));
+    String tenantKey = key + "@a-z0-9_-*/";
+    assertEquals(tenantKey + "=" + value, traceStateOf(tenantKey + "=" + value));
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {
+      "foo=1,foo=1", "foo=1,foo=2", // a key twice
+      "foo =1", "FOO=1", "foo.bar=1", // illegal keys
+      "foo@=1,bar=2", "@foo=1,bar=2", "foo@@bar=1,bar=2", "foo@bar@baz=1,bar=2", // vendor format
+      "foo=bar=baz", "foo=,bar=3", "foo", "foo=1\u00e9", "foo=a\u0000b"}) // values
+  void discardsAnInvalidTraceState(String value) {
+    assertNull(traceStateOf(value));
+  }
+
+  @Test
+  void discardsAKeyRepeatedAcrossHeaders() {
+    assertNull(traceStateOf("foo=1", "foo=1"));
+    assertNull(traceStateOf("foo=1", "foo=2"));
+  }
+
+  @Test
+  void keeps32MembersAndDiscards33() {
+    assertEquals(32, traceStateOf(members(32)).split(",").length);
+    assertNull(traceStateOf(members(33)));
+  }
+
+  @Test
+  void enforcesKeyLengthLimits() {
+    assertEquals("foo=1," + "z".repeat(256) + "=1", traceStateOf("foo=1", "z".repeat(256) + "=1"));
+    assertNull(traceStateOf("foo=1", "z".repeat(257) + "=1"));
+    assertTrue(traceStateOf("foo=1", "t".repeat(241) + "@" + "v".repeat(14) + "=1")
+        .startsWith("foo=1,"));
+    assertNull(traceStateOf("foo=1", "t".repeat(242) + "@v=1"));
+    assertNull(traceStateOf("foo=1", "t@" + "v".repeat(15) + "=1"));
+  }
+
+  @Test
+  void truncatesTo512CharactersRemovingLongEntriesFirstThenFromTheEnd() {
+    String longMember = "long=" + "x".repeat(200);
+    String middle = "mid=" + "m".repeat(120);
+    String last = "last=" + "y".repeat(120);
+    // 170 + 205 + 124 + 125 characters and 3 commas exceed 512; without the one member longer
+    // than 128, 421 fit.
+    assertEquals(members(20) + "," + middle + "," + last,
+        traceStateOf(members(20) + "," + longMember + "," + middle + "," + last));
+
+    String many = members(5) + ",a=" + "a".repeat(120) + ",b=" + "b".repeat(120) + ",c="
+        + "c".repeat(120) + ",d=" + "d".repeat(120);
+    String truncated = traceStateOf(many);
+    assertTrue(truncated.length() <= 512, truncated);
+    assertEquals(members(5) + ",a=" + "a".repeat(120) + ",b=" + "b".repeat(120) + ",c="
+        + "c".repeat(120), truncated);
+  }
+
+  @Test
+  void ignoresTraceStateWithoutTraceParent() {
+    assertNull(codec.extract(Headers.of("tracestate", "foo=1")));
+  }
+
+  @Test
+  void passesTraceStateToChildSpansAndDownstream() {
+    try (SpoorTracer tracer = SpoorTracer.builder("svc").propagation("w3c").build()) {
+      Map<String, String> incoming = new HashMap<>();
+      incoming.put("traceparent", TRACE_PARENT);
+      incoming.put("tracestate", "congo=t61rcWkgMzE,rojo=00f067aa0ba902b7");
+      SpanContext parent = tracer.extract(Format.Builtin.HTTP_HEADERS,
+          new TextMapAdapter(incoming));
+      Span span = tracer.buildSpan("work").asChildOf(parent).start();
+      Span child = tracer.buildSpan("child").asChildOf(span).start();
+      Map<String, String> outgoing = new HashMap<>();
+      tracer.inject(child.context(), Format.Builtin.HTTP_HEADERS, new TextMapAdapter(outgoing));
+      assertEquals("congo=t61rcWkgMzE,rojo=00f067aa0ba902b7", outgoing.get("tracestate"));
+      assertTrue(outgoing.get("traceparent")
+          .startsWith("00-12345678901234567890123456789012-" + child.context().toSpanId()));
+      assertTrue(child instanceof SpoorSpan);
+      child.finish();
+      span.finish();
+    }
+  }
+
+  @Test
+  void neverWritesATraceStateWithLineBreaks() {
+    SpoorSpanContext context = SpoorSpanContext.create(1L, 2L, 3L, 0L, (byte) 1, null)
+        .withTraceState("foo=1\r\nX-Evil: yes");
+    Map<String, String> headers = new HashMap<>();
+    codec.inject(context, headers::put);
+    assertNull(headers.get("tracestate"));
+    assertTrue(headers.containsKey("traceparent"));
+  }
+
+  private static String members(int count) {
+    StringBuilder out = new StringBuilder();
+    for (int i = 1; i <= count; i++) {
+      if (i > 1) {
+        out.append(',');
+      }
+      out.append("bar").append(i < 10 ? "0" : "").append(i).append('=').append(i);
+    }
+    return out.toString();
+  }
+}

@@ -1,0 +1,96 @@
+package dev.spoor.http;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.spoor.SpoorSpanContext;
+import dev.spoor.SpoorTracer;
+import dev.spoor.sampler.ConstSampler;
+import io.opentracing.Span;
+import io.opentracing.SpanContext;
+import io.opentracing.propagation.Format;
+import io.opentracing.propagation.TextMapAdapter;
+import java.util.HashMap;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/**
+ * {@code ignoreIncomingSamplingDecisions} and {@code ignoreIncomingBaggage} apply to W3C and B3
+ * input as to Jaeger's; and a B3 context without a decision asks the local sampler.
+ */
+class UntrustedEdgeTest {
+  private static final String TRACE_ID = "12345678901234567890123456789012";
+
+  private static Map<String, String> w3cSampledWithBaggage() {
+    Map<String, String> headers = new HashMap<>();
+    headers.put("traceparent", "00-" + TRACE_ID + "-1234567890123456-01");
+    headers.put("baggage", "user=alice");
+    return headers;
+  }
+
+  private static Map<String, String> b3Debug() {
+    Map<String, String> headers = new HashMap<>();
+    headers.put("X-B3-TraceId", TRACE_ID);
+    headers.put("X-B3-SpanId", "1234567890123456");
+    headers.put("X-B3-Flags", "1");
+    return headers;
+  }
+
+  private static SpoorSpanContext childOf(SpoorTracer tracer, Map<String, String> headers) {
+    SpanContext parent =
+        tracer.extract(Format.Builtin.HTTP_HEADERS, new TextMapAdapter(headers));
+    Span span = tracer.buildSpan("server").asChildOf(parent).start();
+    span.finish();
+    return (SpoorSpanContext) span.context();
+  }
+
+  @Test
+  void trustsIncomingDecisionsAndBaggageByDefault() {
+    try (SpoorTracer tracer = SpoorTracer.builder("edge").sampler(new ConstSampler(false))
+        .propagation("w3c", "b3").build()) {
+      SpoorSpanContext w3c = childOf(tracer, w3cSampledWithBaggage());
+      assertTrue(w3c.isSampled());
+      assertEquals("alice", w3c.getBaggageItem("user"));
+      SpoorSpanContext b3 = childOf(tracer, b3Debug());
+      assertTrue(b3.isSampled());
+      assertTrue(b3.isDebug());
+    }
+  }
+
+  @Test
+  void ignoresIncomingW3cAndB3DecisionsAtAnUntrustedEdge() {
+    try (SpoorTracer tracer = SpoorTracer.builder("edge").sampler(new ConstSampler(false))
+        .propagation("w3c", "b3").ignoreIncomingSamplingDecisions(true).build()) {
+      SpoorSpanContext w3c = childOf(tracer, w3cSampledWithBaggage());
+      assertEquals(TRACE_ID, w3c.toTraceId(), "the trace continues");
+      assertFalse(w3c.isSampled());
+      SpoorSpanContext b3 = childOf(tracer, b3Debug());
+      assertEquals(TRACE_ID, b3.toTraceId());
+      assertFalse(b3.isSampled());
+      assertFalse(b3.isDebug());
+    }
+  }
+
+  @Test
+  void dropsIncomingW3cBaggageAtAnUntrustedEdge() {
+    try (SpoorTracer tracer = SpoorTracer.builder("edge").propagation("w3c")
+        .ignoreIncomingBaggage(true).build()) {
+      SpoorSpanContext context = childOf(tracer, w3cSampledWithBaggage());
+      assertEquals(TRACE_ID, context.toTraceId());
+      assertTrue(context.baggage().isEmpty());
+    }
+  }
+
+  @Test
+  void letsTheLocalSamplerDecideForB3WithoutSampled() {
+    Map<String, String> headers = b3Debug();
+    headers.remove("X-B3-Flags");
+    try (SpoorTracer sampleAll = SpoorTracer.builder("a").propagation("b3").build();
+        SpoorTracer sampleNone = SpoorTracer.builder("b").sampler(new ConstSampler(false))
+            .propagation("b3").build()) {
+      assertTrue(childOf(sampleAll, headers).isSampled());
+      assertFalse(childOf(sampleNone, headers).isSampled());
+    }
+  }
+}

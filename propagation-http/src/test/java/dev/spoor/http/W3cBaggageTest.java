@@ -1,0 +1,149 @@
+package dev.spoor.http;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.spoor.SpoorSpanContext;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** The W3C {@code baggage} header as part of the {@code w3c} format. */
+class W3cBaggageTest {
+  private static final String TRACE_PARENT =
+      "00-12345678901234567890123456789012-1234567890123456-01";
+
+  private final W3cTraceContextCodec codec = new W3cTraceContextCodec();
+
+  private Map<String, String> baggageOf(String... headerValues) {
+    Headers headers = Headers.of("traceparent", TRACE_PARENT);
+    for (String value : headerValues) {
+      headers.add("baggage", value);
+    }
+    return codec.extract(headers).baggage();
+  }
+
+  private String headerFor(Map<String, String> baggage) {
+    SpoorSpanContext context = SpoorSpanContext.create(1L, 2L, 3L, 0L, (byte) 1, baggage);
+    Map<String, String> headers = new HashMap<>();
+    codec.inject(context, headers::put);
+    return headers.get("baggage");
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {
+      "plain", "with space", "comma,semicolon;equals=", "percent%25 plus+ quote\" slash\\",
+      "gr\u00fc\u00dfe \u65e5\u672c \ud83d\ude00", "line\r\nbreak\ttab\u0000nul", ""})
+  void roundTripsAnyValue(String value) {
+    Map<String, String> baggage = new HashMap<>();
+    baggage.put("key", value);
+    String header = headerFor(baggage);
+    for (char c : header.toCharArray()) {
+      assertTrue(c > 0x20 && c < 0x7f, "unsafe character in " + header);
+    }
+    assertEquals(baggage, baggageOf(header));
+  }
+
+  @Test
+  void readsTheSpecExamples() {
+    Map<String, String> expected = new LinkedHashMap<>();
+    expected.put("userId", "alice");
+    expected.put("serverNode", "DF 28");
+    expected.put("isProduction", "false");
+    assertEquals(expected, baggageOf("userId=alice,serverNode=DF%2028,isProduction=false"));
+    assertEquals(expected, baggageOf("userId=alice", "serverNode=DF%2028,isProduction=false"));
+    assertEquals(expected, baggageOf("userId =   alice", "serverNode = DF%2028, isProduction = false"));
+  }
+
+  @Test
+  void dropsPropertiesAfterTheValue() {
+    Map<String, String> baggage = baggageOf(
+        "key1=value1;property1;property2, key2 = value2, key3=value3; propertyKey=propertyValue");
+    assertEquals("value1", baggage.get("key1"));
+    assertEquals("value2", baggage.get("key2"));
+    assertEquals("value3", baggage.get("key3"));
+    assertEquals(3, baggage.size());
+  }
+
+  @Test
+  void readsAPlusAsAPlusAndKeepsEqualSignsInValues() {
+    Map<String, String> baggage = baggageOf("a=1+1,b=x=y");
+    assertEquals("1+1", baggage.get("a"));
+    assertEquals("x=y", baggage.get("b"));
+  }
+
+  @Test
+  void replacesBytesThatAreNotUtf8() {
+    assertEquals("a\ufffdb", baggageOf("k=a%FFb").get("k"));
+  }
+
+  @Test
+  void skipsInvalidMembersAndKeepsTheOthers() {
+    Map<String, String> baggage = baggageOf(
+        "good=1,bad key=2,bad=a b,bad=%zz,bad=%4,=nokey,novalue,also=fine,bad=caf\u00e9");
+    Map<String, String> expected = new HashMap<>();
+    expected.put("good", "1");
+    expected.put("also", "fine");
+    assertEquals(expected, baggage);
+  }
+
+  @Test
+  void readsAtMost180Members() {
+    StringBuilder header = new StringBuilder();
+    for (int i = 0; i < 200; i++) {
+      header.append(i == 0 ? "" : ",").append('k').append(i).append("=v");
+    }
+    Map<String, String> baggage = baggageOf(header.toString());
+    assertEquals(180, baggage.size());
+    assertEquals("v", baggage.get("k179"));
+    assertFalse(baggage.containsKey("k180"));
+  }
+
+  @Test
+  void readsAtMost8192Bytes() {
+    String big = "v".repeat(5000);
+    Map<String, String> baggage = baggageOf("a=" + big + ",b=" + big + ",c=1");
+    assertEquals(big, baggage.get("a"));
+    assertFalse(baggage.containsKey("b"), "b ends past 8192 bytes");
+    assertFalse(baggage.containsKey("c"));
+  }
+
+  @Test
+  void writesAtMost180MembersAnd8192Bytes() {
+    Map<String, String> many = new HashMap<>();
+    for (int i = 0; i < 200; i++) {
+      many.put("k" + i, "v");
+    }
+    assertEquals(180, headerFor(many).split(",").length);
+    Map<String, String> big = new HashMap<>();
+    big.put("a", "x".repeat(5000));
+    big.put("b", "y".repeat(5000));
+    assertTrue(headerFor(big).length() <= 8192);
+  }
+
+  @Test
+  void leavesOutKeysThatAreNotTokens() {
+    Map<String, String> baggage = new LinkedHashMap<>();
+    baggage.put("good", "1");
+    baggage.put("bad key", "2");
+    baggage.put("bad\r\nkey", "3");
+    assertEquals("good=1", headerFor(baggage));
+  }
+
+  @Test
+  void carriesBaggageWithoutATraceAsAPartialContext() {
+    SpoorSpanContext context = codec.extract(Headers.of("Baggage", "k=v"));
+    assertFalse(context.hasTrace());
+    assertEquals("v", context.getBaggageItem("k"));
+  }
+
+  @Test
+  void returnsNullForAnEmptyBaggageHeaderAlone() {
+    assertNull(codec.extract(Headers.of("baggage", " , ")));
+  }
+}

@@ -1,0 +1,104 @@
+package dev.spoor;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.opentracing.Span;
+import io.opentracing.propagation.Format;
+import io.opentracing.propagation.TextMapAdapter;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+class SpanContextTest {
+
+  @Test
+  void printsA128BitTraceIdAs32LowerCaseHexDigits() {
+    SpoorSpanContext context = SpoorSpanContext.create(
+        0x0123456789ABCDEFL, 0xFEDCBA9876543210L, 0xAL, 0L, SpoorSpanContext.FLAG_SAMPLED, null);
+    assertEquals("0123456789abcdeffedcba9876543210", context.toTraceId());
+    assertEquals("000000000000000a", context.toSpanId());
+    assertTrue(context.isTraceId128Bit());
+  }
+
+  @Test
+  void printsA64BitTraceIdAs16PaddedHexDigits() {
+    SpoorSpanContext context = SpoorSpanContext.create(0L, 0xABCL, 0x1L, 0x2L, (byte) 0, null);
+    assertEquals("0000000000000abc", context.toTraceId());
+    assertEquals("0000000000000001", context.toSpanId());
+    assertFalse(context.isTraceId128Bit());
+  }
+
+  @Test
+  void aTraceIdThatArrivedAs32DigitsWithAZeroUpperHalfStays32DigitsWide() {
+    try (SpoorTracer tracer = SpoorTracer.builder("svc").traceId128Bit(false).build()) {
+      Map<String, String> headers = new HashMap<>();
+      headers.put("uber-trace-id", "00000000000000000000000000000abc:1:0:1");
+      SpoorSpanContext extracted = (SpoorSpanContext)
+          tracer.extract(Format.Builtin.HTTP_HEADERS, new TextMapAdapter(headers));
+      assertEquals("00000000000000000000000000000abc", extracted.toTraceId());
+      Span child = tracer.buildSpan("child").asChildOf(extracted).start();
+      assertEquals("00000000000000000000000000000abc", child.context().toTraceId());
+    }
+  }
+
+  @Test
+  void toStringIsJaegersTraceSpanParentFlagsForm() {
+    SpoorSpanContext context = SpoorSpanContext.create(0L, 0xABCL, 0xDEFL, 0x12L, (byte) 3, null);
+    assertEquals("0000000000000abc:0000000000000def:12:3", context.toString());
+  }
+
+  @Test
+  void readsTheSampledAndDebugFlags() {
+    SpoorSpanContext none = SpoorSpanContext.create(0L, 1L, 1L, 0L, (byte) 0, null);
+    SpoorSpanContext sampled = none.withFlags(SpoorSpanContext.FLAG_SAMPLED);
+    SpoorSpanContext debug = none.withFlags(
+        (byte) (SpoorSpanContext.FLAG_SAMPLED | SpoorSpanContext.FLAG_DEBUG));
+    assertFalse(none.isSampled());
+    assertFalse(none.isDebug());
+    assertTrue(sampled.isSampled());
+    assertFalse(sampled.isDebug());
+    assertTrue(debug.isSampled());
+    assertTrue(debug.isDebug());
+  }
+
+  @Test
+  void copiesTheBaggageAndKeepsItUnmodifiable() {
+    Map<String, String> baggage = new HashMap<>();
+    baggage.put("user", "alice");
+    SpoorSpanContext context = SpoorSpanContext.create(0L, 1L, 1L, 0L, (byte) 1, baggage);
+    baggage.put("user", "bob");
+    assertEquals("alice", context.getBaggageItem("user"));
+    assertThrows(UnsupportedOperationException.class, () -> context.baggage().put("x", "y"));
+    Map<String, String> items = new HashMap<>();
+    context.baggageItems().forEach(e -> items.put(e.getKey(), e.getValue()));
+    assertEquals(Map.of("user", "alice"), items);
+  }
+
+  @Test
+  void aPartialContextHasNoTraceButCarriesBaggageAndADebugId() {
+    SpoorSpanContext partial = SpoorSpanContext.partial(Map.of("k", "v"), "debug-1");
+    assertFalse(partial.hasTrace());
+    assertEquals("debug-1", partial.debugId());
+    assertEquals("v", partial.getBaggageItem("k"));
+  }
+
+  @Test
+  void newIdsAreNeverZeroAndDoNotRepeat() {
+    try (SpoorTracer tracer = SpoorTracer.builder("svc").build()) {
+      Set<Long> spanIds = new HashSet<>();
+      for (int i = 0; i < 20_000; i++) {
+        SpoorSpanContext context = (SpoorSpanContext) tracer.buildSpan("op").start().context();
+        assertNotEquals(0L, context.traceIdHigh());
+        assertNotEquals(0L, context.traceIdLow());
+        assertNotEquals(0L, context.spanId());
+        assertTrue(spanIds.add(context.spanId()));
+      }
+    }
+  }
+}

@@ -1,0 +1,91 @@
+package dev.spoor.concurrent;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.spoor.SpoorReference;
+import dev.spoor.SpoorSpan;
+import dev.spoor.SpoorTracer;
+import dev.spoor.reporter.InMemoryReporter;
+import io.opentracing.References;
+import io.opentracing.Span;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
+import org.slf4j.MDC;
+
+/**
+ * A Spoor tracer reporting into memory, plus the executors a test starts, all closed by
+ * {@link #close()} so that no test leaves threads behind.
+ */
+final class TracingFixture {
+  static final long DEADLINE_SECONDS = 10;
+
+  final InMemoryReporter reporter = new InMemoryReporter();
+  final SpoorTracer tracer = SpoorTracer.builder("svc").reporter(reporter).build();
+  private final List<ExecutorService> executors = new ArrayList<>();
+
+  TracingFixture() {
+    MDC.clear();
+  }
+
+  <E extends ExecutorService> E track(E executor) {
+    executors.add(executor);
+    return executor;
+  }
+
+  /** The reported span named {@code operationName}; fails unless exactly one was reported. */
+  SpoorSpan finished(String operationName) {
+    List<SpoorSpan> matches = new ArrayList<>();
+    for (SpoorSpan span : reporter.spans()) {
+      if (span.operationName().equals(operationName)) {
+        matches.add(span);
+      }
+    }
+    assertEquals(1, matches.size(), "spans named " + operationName + " in " + reporter.spans());
+    return matches.get(0);
+  }
+
+  /** Polls (never sleeps a fixed time) until {@code count} spans were reported. */
+  void awaitFinished(int count) throws InterruptedException {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(DEADLINE_SECONDS);
+    while (reporter.size() < count) {
+      assertTrue(System.nanoTime() - deadline < 0, "only " + reporter.spans() + " finished");
+      LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(1));
+    }
+  }
+
+  static void assertChildOf(Span parent, SpoorSpan child) {
+    assertReference(References.CHILD_OF, parent, child);
+  }
+
+  static void assertFollowsFrom(Span parent, SpoorSpan child) {
+    assertReference(References.FOLLOWS_FROM, parent, child);
+  }
+
+  private static void assertReference(String type, Span parent, SpoorSpan child) {
+    assertEquals(1, child.references().size(), "references of " + child);
+    SpoorReference reference = child.references().get(0);
+    assertEquals(type, reference.type(), "reference of " + child);
+    assertEquals(parent.context().toSpanId(), reference.context().toSpanId());
+    assertEquals(parent.context().toTraceId(), child.context().toTraceId(), "trace of " + child);
+  }
+
+  static void assertRoot(SpoorSpan span) {
+    assertTrue(span.references().isEmpty(), "references of " + span);
+    assertEquals(0L, span.context().parentId());
+  }
+
+  void close() throws InterruptedException {
+    for (ExecutorService executor : executors) {
+      executor.shutdownNow();
+    }
+    for (ExecutorService executor : executors) {
+      assertTrue(executor.awaitTermination(DEADLINE_SECONDS, TimeUnit.SECONDS), executor + " stopped");
+    }
+    tracer.close();
+    MDC.clear();
+  }
+}
