@@ -19,7 +19,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** Failures of the tracer or of bad input never reach the request; they are counted. */
+/**
+ * Whatever the tracer is configured with or fails at: the wrapped server continues a W3C trace
+ * through the tracer's codecs, and failures of the tracer or bad input never reach the exchange.
+ */
 class TracingFailureIsolationTest {
   private final RecordingTracer recording = new RecordingTracer();
   private final ClientPool pool = new ClientPool();
@@ -71,6 +74,21 @@ class TracingFailureIsolationTest {
     assertEquals(0, recording.reporter.size());
     // Client: start failed (nothing injected). Server: extract and start failed.
     assertEquals(3, broken.instrumentationErrors());
+  }
+
+  @Test
+  void serverContinuesATraceCarriedInAW3cTraceparentHeader() throws Exception {
+    server.handle("/", TracingHttpHandler.create(recording.tracer,
+        exchange -> LoopbackJdkServer.respond(exchange, 200, "fine")));
+
+    plainClient.send(HttpRequest.newBuilder(server.uri("/x"))
+            .header("traceparent", "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01")
+            .build(),
+        HttpResponse.BodyHandlers.discarding());
+
+    SpoorSpan serverSpan = recording.awaitSpan("server");
+    assertEquals("4bf92f3577b34da6a3ce929d0e0e4736", serverSpan.context().toTraceId());
+    assertEquals(0x00f067aa0ba902b7L, serverSpan.context().parentId());
   }
 
   @Test
