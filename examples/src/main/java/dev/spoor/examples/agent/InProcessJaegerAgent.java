@@ -138,6 +138,18 @@ public final class InProcessJaegerAgent implements AutoCloseable {
     }
   }
 
+  /**
+   * Forgets every batch and trace received so far (the datagram counters stay), so that a demo
+   * running for hours does not keep every trace in memory.
+   */
+  public void clear() {
+    synchronized (lock) {
+      batches.clear();
+      spansByTrace.clear();
+      spanCount = 0;
+    }
+  }
+
   /** How many datagrams arrived, decodable or not. */
   public long datagramsReceived() {
     synchronized (lock) {

@@ -149,6 +149,21 @@ class InProcessJaegerAgentTest {
   }
 
   @Test
+  void forgetsWhatItReceivedWhenCleared() throws Exception {
+    sendAll(agent.port(), batch("a", span(0x14, 1, 0, "root", 1, 10)));
+    agent.awaitSpans(1, WAIT);
+
+    agent.clear();
+    sendAll(agent.port(), batch("a", span(0x15, 1, 0, "next", 1, 10)));
+    agent.awaitSpans(1, WAIT);
+
+    assertEquals(List.of("0000000000000015"),
+        agent.traces().stream().map(AssembledTrace::traceIdHex).toList());
+    assertEquals(1, agent.batches().size());
+    assertEquals(2L, agent.datagramsReceived());
+  }
+
+  @Test
   void freesItsPortWhenClosed() throws Exception {
     int port = agent.port();
     agent.close();
