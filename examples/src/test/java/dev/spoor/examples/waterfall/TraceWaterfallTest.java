@@ -66,16 +66,22 @@ class TraceWaterfallTest {
     assertEquals(expected, List.of(lines));
   }
 
+  /** Renders the trace on a 10-column axis and checks that each fragment is in the output. */
+  private void assertNarrowWaterfallContains(String... fragments) {
+    String out = new TraceWaterfall(10).render(trace());
+    for (String fragment : fragments) {
+      assertTrue(out.contains(fragment), () -> "missing [" + fragment + "] in\n" + out);
+    }
+  }
+
   @Test
   void drawsAllZeroDurationSpansAsOneColumnAtTheStart() {
     add("a", span(TRACE, 1, 0, "root", T0, 0));
     add("a", span(TRACE, 2, 1, "child", T0, 0));
 
-    String out = new TraceWaterfall(10).render(trace());
-
-    assertTrue(out.contains("\na root              |#         | 0.00 ms\n"), out);
-    assertTrue(out.contains("\n  a child           |#         | 0.00 ms\n"), out);
-    assertTrue(out.contains("Duration 0.00 ms"), out);
+    assertNarrowWaterfallContains("Duration 0.00 ms",
+        "\na root              |#         | 0.00 ms\n",
+        "\n  a child           |#         | 0.00 ms\n");
   }
 
   @Test
@@ -84,11 +90,9 @@ class TraceWaterfallTest {
     add("a", span(TRACE, 1, 0, "root", T0 + 2_000, 8_000));
     add("b", span(TRACE, 2, 1, "skewed", T0, 1_000));
 
-    String out = new TraceWaterfall(10).render(trace());
-
-    assertTrue(out.contains("\na root              |  ########| 8.00 ms\n"), out);
-    assertTrue(out.contains("\n  b skewed          |#         | 1.00 ms\n"), out);
-    assertTrue(out.contains("Depth 2"), out);
+    assertNarrowWaterfallContains("Depth 2",
+        "\na root              |  ########| 8.00 ms\n",
+        "\n  b skewed          |#         | 1.00 ms\n");
   }
 
   @Test
@@ -96,12 +100,16 @@ class TraceWaterfallTest {
     add("a", span(TRACE, 1, 2, "one", T0, 10));
     add("a", span(TRACE, 2, 1, "two", T0 + 5, 5));
 
-    String out = new TraceWaterfall(10).render(trace());
+    assertNarrowWaterfallContains("Total Spans 2",
+        "\na one               |##########| 0.01 ms  (parent 0000000000000002 is on a cycle)\n",
+        "\n  a two             |     #####| 0.01 ms\n");
+  }
 
-    assertTrue(out.contains("\na one               |##########| 0.01 ms"
-        + "  (parent 0000000000000002 is on a cycle)\n"), out);
-    assertTrue(out.contains("\n  a two             |     #####| 0.01 ms\n"), out);
-    assertTrue(out.contains("Total Spans 2"), out);
+  @Test
+  void leavesTheAxisLabelsOutWhenTheyDoNotFit() {
+    add("a", span(TRACE, 1, 0, "root", T0, 10_000));
+
+    assertNarrowWaterfallContains("\nService & Operation |          |\n");
   }
 
   @Test
@@ -119,15 +127,6 @@ class TraceWaterfallTest {
   void saysSoWhenATraceHasNoSpans() {
     assertEquals("Trace 000000000000abcd\n  (no spans received)\n",
         new TraceWaterfall().render(trace()));
-  }
-
-  @Test
-  void leavesTheAxisLabelsOutWhenTheyDoNotFit() {
-    add("a", span(TRACE, 1, 0, "root", T0, 10_000));
-
-    String out = new TraceWaterfall(10).render(trace());
-
-    assertTrue(out.contains("\nService & Operation |          |\n"), out);
   }
 
   @Test
