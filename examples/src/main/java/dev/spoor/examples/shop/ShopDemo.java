@@ -29,7 +29,7 @@ public final class ShopDemo {
   /** Silence on the agent's socket after which a flushed trace is taken as complete. */
   static final Duration QUIET_PERIOD = Duration.ofMillis(150);
   /** Log lines printed under each trace. */
-  static final int LOG_LINES_PER_TRACE = 5;
+  static final int LOG_LINES_PER_TRACE = 6;
 
   private final DemoOptions options;
   private final DemoShop.Factory shops;

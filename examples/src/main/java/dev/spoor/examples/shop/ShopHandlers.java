@@ -30,7 +30,8 @@ final class ShopHandlers {
       logger.warn("checkout failed: cart-manager answered {}", cartReply.status());
       return new TracedService.Reply(502, "checkout failed: " + cartReply.body());
     }
-    return new TracedService.Reply(200, items + " scoops for " + customer);
+    return new TracedService.Reply(200,
+        items + ("1".equals(items) ? " scoop for " : " scoops for ") + customer);
   }
 
   /** cart-manager: checks stock, then charges. */
