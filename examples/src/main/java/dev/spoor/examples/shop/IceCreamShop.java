@@ -111,14 +111,17 @@ public final class IceCreamShop implements DemoShop {
     reporting.flush();
   }
 
-  /** Stops the services, gateway first, and closes their tracers. */
+  /**
+   * Sends what the reporters hold, then stops the services, gateway first, and closes their
+   * tracers (which close their reporters).
+   */
   @Override
   public void close() {
+    reporting.flush();
     for (int i = services.size() - 1; i >= 0; i--) {
       services.get(i).close();
     }
     services.clear();
-    reporting.flush();
   }
 
   private static String encode(String value) {
