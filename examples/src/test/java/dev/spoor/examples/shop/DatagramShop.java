@@ -2,7 +2,7 @@ package dev.spoor.examples.shop;
 
 import static dev.spoor.examples.testing.JaegerDatagrams.batch;
 import static dev.spoor.examples.testing.JaegerDatagrams.boolTag;
-import static dev.spoor.examples.testing.JaegerDatagrams.encode;
+import static dev.spoor.examples.testing.JaegerDatagrams.sendFrom;
 import static dev.spoor.examples.testing.JaegerDatagrams.span;
 import static dev.spoor.examples.testing.JaegerDatagrams.stringTag;
 import static dev.spoor.examples.testing.JaegerDatagrams.withTags;
@@ -11,13 +11,9 @@ import dev.spoor.examples.agent.TraceIds;
 import io.jaegertracing.thriftjava.Batch;
 import io.jaegertracing.thriftjava.Span;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.DatagramPacket;
 import java.net.DatagramSocket;
-import java.net.InetAddress;
 import java.util.ArrayList;
 import java.util.List;
-import org.apache.thrift.TException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
@@ -107,14 +103,6 @@ final class DatagramShop implements DemoShop {
   }
 
   private void send(Batch batch) {
-    try {
-      byte[] datagram = encode(batch);
-      socket.send(new DatagramPacket(datagram, datagram.length,
-          InetAddress.getByName(agent.host()), agent.port()));
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    } catch (TException e) {
-      throw new IllegalStateException(e);
-    }
+    sendFrom(socket, batch, agent.host(), agent.port());
   }
 }

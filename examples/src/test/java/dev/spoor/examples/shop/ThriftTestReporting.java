@@ -13,16 +13,13 @@ import io.jaegertracing.thriftjava.SpanRef;
 import io.jaegertracing.thriftjava.SpanRefType;
 import io.jaegertracing.thriftjava.Tag;
 import io.jaegertracing.thriftjava.TagType;
-import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.DatagramPacket;
 import java.net.DatagramSocket;
-import java.net.InetAddress;
+import java.net.SocketException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.apache.thrift.TException;
 
 /**
  * Test stand-in for the demo's UDP reporting until tracer-core's UDP reporter is on this branch:
@@ -60,14 +57,10 @@ final class ThriftTestReporting implements SpanReporting {
   public synchronized void flush() {
     try (DatagramSocket socket = new DatagramSocket()) {
       for (Batch batch : pending.values()) {
-        byte[] datagram = JaegerDatagrams.encode(batch);
-        socket.send(new DatagramPacket(datagram, datagram.length,
-            InetAddress.getByName(agent.host()), agent.port()));
+        JaegerDatagrams.sendFrom(socket, batch, agent.host(), agent.port());
       }
-    } catch (IOException e) {
+    } catch (SocketException e) {
       throw new UncheckedIOException(e);
-    } catch (TException e) {
-      throw new IllegalStateException(e);
     }
     pending.clear();
   }

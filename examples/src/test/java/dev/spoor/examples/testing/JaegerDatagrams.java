@@ -7,6 +7,7 @@ import io.jaegertracing.thriftjava.Span;
 import io.jaegertracing.thriftjava.Tag;
 import io.jaegertracing.thriftjava.TagType;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.DatagramPacket;
 import java.net.DatagramSocket;
 import java.net.InetAddress;
@@ -70,6 +71,22 @@ public final class JaegerDatagrams {
     try (DatagramSocket socket = new DatagramSocket()) {
       socket.send(new DatagramPacket(datagram, datagram.length, InetAddress.getLoopbackAddress(),
           port));
+    }
+  }
+
+  /**
+   * Encodes {@code batch} and sends it from {@code socket} to {@code host}:{@code port}, for
+   * callers that cannot throw checked exceptions (reporters, shop stand-ins).
+   */
+  public static void sendFrom(DatagramSocket socket, Batch batch, String host, int port) {
+    try {
+      byte[] datagram = encode(batch);
+      socket.send(new DatagramPacket(datagram, datagram.length, InetAddress.getByName(host),
+          port));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (TException e) {
+      throw new IllegalStateException(e);
     }
   }
 
