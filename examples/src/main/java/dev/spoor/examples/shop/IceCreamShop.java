@@ -1,0 +1,130 @@
+package dev.spoor.examples.shop;
+
+import dev.spoor.SpoorTracer;
+import dev.spoor.examples.logging.LogfmtLayout;
+import dev.spoor.scope.ThreadLocalScopeManager;
+import java.io.IOException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+
+/**
+ * The four services of the demo, each with its own {@link SpoorTracer}:
+ * {@code shop-gateway} → {@code cart-manager} → ({@code inventory}, {@code payment}).
+ *
+ * <p>A checkout enters at the gateway, which tags the customer's tier and item count and puts the
+ * customer's name in baggage; the cart manager checks stock, then charges; payment reads the name
+ * back from baggage. Now and then inventory is slow (every fourth request) and payment fails with
+ * a 503 tagged {@code error} (every fifth), so the long tail and the error path both show up.
+ * Each tracer has process tags {@code datacenter} and {@code env}, 128-bit trace ids, and writes
+ * {@code traceID}/{@code spanID} into the MDC for the logfmt log lines.
+ */
+public final class IceCreamShop implements DemoShop {
+  /** Requests whose number is a multiple of this are slowed down in inventory. */
+  static final int SLOW_EVERY = 4;
+  /** Requests whose number is a multiple of this fail in payment. */
+  static final int FAIL_EVERY = 5;
+  /** How long a slow inventory lookup takes. */
+  static final long SLOW_MILLIS = 120;
+
+  private static final String[] CUSTOMERS = {"Ada", "Grace", "Edsger", "Barbara", "Alan"};
+  private static final String[] TIERS = {"gold", "silver", "bronze"};
+
+  private final SpanReporting reporting;
+  private final List<TracedService> services = new ArrayList<>();
+  private final TracedService gateway;
+
+  private IceCreamShop(SpanReporting reporting) throws IOException {
+    this.reporting = reporting;
+    try {
+      TracedService payment = start("payment", "eu-west-1b", "/charge", ShopHandlers::charge);
+      TracedService inventory = start("inventory", "eu-west-1a", "/stock", ShopHandlers::stock);
+      TracedService cart = start("cart-manager", "eu-west-1a", "/cart",
+          request -> ShopHandlers.cart(request, inventory, payment));
+      gateway = start("shop-gateway", "eu-west-1c", "/checkout",
+          request -> ShopHandlers.checkout(request, cart));
+    } catch (IOException | RuntimeException e) {
+      close();
+      throw e;
+    }
+  }
+
+  /**
+   * A factory for {@link ShopDemo}: each shop it starts reports through the
+   * {@link SpanReporting} that {@code reportingTo} makes for the chosen agent.
+   */
+  public static DemoShop.Factory factory(Function<AgentEndpoint, SpanReporting> reportingTo) {
+    if (reportingTo == null) {
+      throw new NullPointerException("reportingTo == null");
+    }
+    return agent -> start(reportingTo.apply(agent));
+  }
+
+  /** Starts the four services on free loopback ports, reporting through {@code reporting}. */
+  public static IceCreamShop start(SpanReporting reporting) throws IOException {
+    if (reporting == null) {
+      throw new NullPointerException("reporting == null");
+    }
+    return new IceCreamShop(reporting);
+  }
+
+  private TracedService start(String serviceName, String datacenter, String path,
+      TracedService.Handler handler) throws IOException {
+    SpoorTracer tracer = SpoorTracer.builder(serviceName)
+        .reporter(reporting.reporter(serviceName))
+        .traceId128Bit(true)
+        .withTag("datacenter", datacenter)
+        .withTag("env", "demo")
+        .scopeManager(new ThreadLocalScopeManager(
+            LogfmtLayout.TRACE_ID_KEY, LogfmtLayout.SPAN_ID_KEY, "sampled"))
+        .build();
+    try {
+      TracedService service = new TracedService(serviceName, tracer, path, handler);
+      services.add(service);
+      return service;
+    } catch (IOException | RuntimeException e) {
+      tracer.close();
+      throw e;
+    }
+  }
+
+  @Override
+  public RequestOutcome checkout(int requestNumber) throws IOException {
+    String customer = CUSTOMERS[(requestNumber - 1) % CUSTOMERS.length];
+    String tier = TIERS[(requestNumber - 1) % TIERS.length];
+    int items = 1 + requestNumber % 3;
+    String query = "?request=" + requestNumber + "&customer=" + encode(customer) + "&tier=" + tier
+        + "&items=" + items;
+    TracedService.Reply reply =
+        TracedService.send(gateway.uri("/checkout" + query), "GET", Map.of());
+    if (reply.traceId() == null) {
+      throw new IOException("shop-gateway answered " + reply.status() + " without a trace id");
+    }
+    return new RequestOutcome(reply.traceId(), reply.status(), reply.body());
+  }
+
+  @Override
+  public void flush() {
+    reporting.flush();
+  }
+
+  /**
+   * Sends what the reporters hold, then stops the services, gateway first, and closes their
+   * tracers (which close their reporters).
+   */
+  @Override
+  public void close() {
+    reporting.flush();
+    for (int i = services.size() - 1; i >= 0; i--) {
+      services.get(i).close();
+    }
+    services.clear();
+  }
+
+  private static String encode(String value) {
+    return URLEncoder.encode(value, StandardCharsets.UTF_8);
+  }
+}

@@ -1,0 +1,236 @@
+package dev.spoor.examples.shop;
+
+import dev.spoor.examples.agent.AssembledTrace;
+import dev.spoor.examples.agent.InProcessJaegerAgent;
+import dev.spoor.examples.logging.LogFile;
+import dev.spoor.examples.logging.TraceLogBuffer;
+import dev.spoor.examples.waterfall.TraceWaterfall;
+import java.io.PrintStream;
+import java.time.Duration;
+import java.util.Iterator;
+import java.util.List;
+import java.util.ServiceLoader;
+import java.util.concurrent.TimeoutException;
+import java.util.function.UnaryOperator;
+
+/**
+ * The ice-cream shop demo: starts the four traced services, sends them customer requests and
+ * shows each request's trace.
+ *
+ * <p>Without {@code JAEGER_AGENT_HOST}, it starts an {@link InProcessJaegerAgent} on a free
+ * loopback port, has the tracers send their datagrams there, and prints each trace as a waterfall
+ * followed by a few of its log lines. With {@code JAEGER_AGENT_HOST} set, it says so and the
+ * tracers send to that agent instead, so the traces appear in a real Jaeger UI; it then prints
+ * each trace's id and log lines only. Run {@code ShopDemo --help} for the options.
+ */
+public final class ShopDemo {
+  /** How long to wait for a request's trace to reach the in-process agent. */
+  static final Duration TRACE_WAIT = Duration.ofSeconds(10);
+  /** Silence on the agent's socket after which a flushed trace is taken as complete. */
+  static final Duration QUIET_PERIOD = Duration.ofMillis(150);
+  /** Log lines printed under each trace. */
+  static final int LOG_LINES_PER_TRACE = 6;
+
+  private final DemoOptions options;
+  private final DemoShop.Factory shops;
+  private final PrintStream out;
+  private final TraceWaterfall waterfall = new TraceWaterfall();
+  private int sentRequests;
+  private int failedRequests;
+  private int missingTraces;
+
+  private ShopDemo(DemoOptions options, DemoShop.Factory shops, PrintStream out) {
+    this.options = options;
+    this.shops = shops;
+    this.out = out;
+  }
+
+  /**
+   * Runs the demo with the shop found on the class path (a {@link DemoShop.Factory} registered in
+   * {@code META-INF/services}), reading settings from system properties, then the environment.
+   */
+  public static void main(String[] args) {
+    DemoShop.Factory shops = installedShop();
+    int status = shops == null
+        ? failWith(System.err, "no DemoShop.Factory is registered in META-INF/services")
+        : run(args, ShopDemo::setting, shops, System.out, System.err);
+    if (status != 0) {
+      System.exit(status);
+    }
+  }
+
+  /**
+   * Runs the demo and returns its exit status: 0 when every request was answered (a 5xx is an
+   * answer: the shop fails some requests on purpose) and, with the in-process agent, every trace
+   * arrived; 1 otherwise; 2 for a bad command line.
+   *
+   * @param args the command line, see {@link DemoOptions#usage()}
+   * @param settings looks up {@code JAEGER_AGENT_HOST} and the like by name; null when unset
+   * @param shops starts the traced services
+   * @param out where the waterfalls and log lines go
+   * @param err where problems with the command line or the run go
+   */
+  public static int run(String[] args, UnaryOperator<String> settings, DemoShop.Factory shops,
+      PrintStream out, PrintStream err) {
+    DemoOptions options;
+    AgentEndpoint external;
+    try {
+      options = DemoOptions.parse(args, settings);
+      external = AgentEndpoint.external(settings);
+    } catch (IllegalArgumentException e) {
+      err.println(e.getMessage());
+      err.print(DemoOptions.usage());
+      return 2;
+    }
+    if (options.help()) {
+      out.print(DemoOptions.usage());
+      return 0;
+    }
+    if (options.logFile() != null) {
+      LogFile.attach(options.logFile());
+      out.println("Appending logfmt log lines to " + options.logFile().toAbsolutePath());
+    }
+    try {
+      return new ShopDemo(options, shops, out).run(external);
+    } catch (Exception e) {
+      if (e instanceof InterruptedException) {
+        Thread.currentThread().interrupt();
+      }
+      return failWith(err, "the demo stopped: " + e);
+    } finally {
+      if (options.logFile() != null) {
+        LogFile.detach();
+      }
+    }
+  }
+
+  private int run(AgentEndpoint external) throws Exception {
+    try (InProcessJaegerAgent agent = external == null ? InProcessJaegerAgent.start() : null) {
+      AgentEndpoint endpoint =
+          agent == null ? external : new AgentEndpoint(agent.host(), agent.port(), true);
+      introduce(endpoint);
+      try (DemoShop shop = shops.start(endpoint)) {
+        for (int n = 1; options.forever() || n <= options.requests(); n++) {
+          if (n > 1 && options.intervalMillis() > 0) {
+            // Pacing a long run, not waiting for a result.
+            Thread.sleep(options.intervalMillis());
+          }
+          RequestOutcome outcome = shop.checkout(n);
+          shop.flush();
+          report(n, outcome, agent, endpoint);
+        }
+      }
+      summarize(agent);
+    }
+    return missingTraces == 0 ? 0 : 1;
+  }
+
+  private void introduce(AgentEndpoint endpoint) {
+    out.println("Spoor ice-cream shop: shop-gateway -> cart-manager -> (inventory, payment), "
+        + (options.forever() ? "sending requests until stopped." : options.requests()
+            + " requests."));
+    if (endpoint.inProcess()) {
+      out.println(AgentEndpoint.HOST_SETTING + " is not set: the tracers send Jaeger Thrift UDP"
+          + " datagrams to an in-process agent on " + endpoint
+          + ", which decodes them and draws each trace below.");
+    } else {
+      out.println(AgentEndpoint.HOST_SETTING + " is set: the tracers send their spans to the"
+          + " Jaeger agent at " + endpoint + ". See them in the Jaeger UI, e.g. "
+          + uiAddress(endpoint) + " with examples/docker-compose.yml.");
+    }
+    out.println();
+  }
+
+  private void report(int n, RequestOutcome outcome, InProcessJaegerAgent agent,
+      AgentEndpoint endpoint) throws InterruptedException {
+    sentRequests++;
+    if (outcome.status() >= 500) {
+      failedRequests++;
+    }
+    out.println("Request " + n + (options.forever() ? "" : "/" + options.requests()) + ": HTTP "
+        + outcome.status() + ", " + outcome.summary());
+    if (agent == null) {
+      out.println("trace " + outcome.traceIdHex() + ": " + uiAddress(endpoint) + "/trace/"
+          + outcome.traceIdHex());
+    } else {
+      printWaterfall(outcome.traceIdHex(), agent);
+    }
+    printLogLines(outcome.traceIdHex());
+    out.println();
+  }
+
+  private void printWaterfall(String traceIdHex, InProcessJaegerAgent agent)
+      throws InterruptedException {
+    try {
+      agent.awaitTrace(traceIdHex, 1, TRACE_WAIT);
+    } catch (TimeoutException e) {
+      missingTraces++;
+      out.println("trace " + traceIdHex + " did not reach the in-process agent within "
+          + TRACE_WAIT.toSeconds() + " s");
+      return;
+    }
+    // The request's spans were flushed; they are in once the socket has been quiet a moment.
+    agent.awaitQuiet(QUIET_PERIOD, TRACE_WAIT);
+    AssembledTrace trace = agent.trace(traceIdHex);
+    out.print(waterfall.render(trace));
+    if (options.forever()) {
+      // A long run draws each trace once; keeping them all would only grow the heap.
+      agent.clear();
+    }
+  }
+
+  private void printLogLines(String traceIdHex) {
+    List<String> lines;
+    try {
+      lines = TraceLogBuffer.installed().linesOf(traceIdHex);
+    } catch (IllegalStateException e) {
+      return;
+    }
+    if (lines.isEmpty()) {
+      return;
+    }
+    int shown = Math.min(LOG_LINES_PER_TRACE, lines.size());
+    out.println("Log lines with traceID=" + traceIdHex + " (" + shown + " of " + lines.size()
+        + "):");
+    for (String line : lines.subList(0, shown)) {
+      out.println("  " + line);
+    }
+  }
+
+  private void summarize(InProcessJaegerAgent agent) {
+    StringBuilder summary = new StringBuilder("Done: ").append(sentRequests)
+        .append(" requests, ").append(failedRequests).append(" answered with a 5xx");
+    if (agent != null) {
+      summary.append("; the in-process agent decoded ").append(agent.datagramsReceived())
+          .append(" datagrams into ").append(agent.traces().size()).append(" traces");
+      if (agent.datagramsRejected() > 0) {
+        summary.append(" and rejected ").append(agent.datagramsRejected());
+      }
+      if (missingTraces > 0) {
+        summary.append("; ").append(missingTraces).append(" traces never arrived");
+      }
+    }
+    out.println(summary.append('.'));
+  }
+
+  private static String uiAddress(AgentEndpoint endpoint) {
+    return "http://" + endpoint.host() + ":16686";
+  }
+
+  private static int failWith(PrintStream err, String message) {
+    err.println(message);
+    return 1;
+  }
+
+  /** A system property, else the environment variable of the same name (as jaeger-client does). */
+  static String setting(String name) {
+    String value = System.getProperty(name);
+    return value != null ? value : System.getenv(name);
+  }
+
+  /** The first {@link DemoShop.Factory} registered on the class path, or null. */
+  static DemoShop.Factory installedShop() {
+    Iterator<DemoShop.Factory> found = ServiceLoader.load(DemoShop.Factory.class).iterator();
+    return found.hasNext() ? found.next() : null;
+  }
+}

@@ -1,0 +1,40 @@
+package dev.spoor.examples.shop;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class AgentEndpointTest {
+  @Test
+  void choosesTheInProcessAgentWhenNoHostIsSet() {
+    assertNull(AgentEndpoint.external(name -> null));
+    assertNull(AgentEndpoint.external(Map.of("JAEGER_AGENT_HOST", "  ")::get));
+  }
+
+  @Test
+  void usesTheNamedAgentOnTheDefaultPort() {
+    AgentEndpoint endpoint = AgentEndpoint.external(Map.of("JAEGER_AGENT_HOST", "jaeger")::get);
+
+    assertEquals("jaeger", endpoint.host());
+    assertEquals(6831, endpoint.port());
+    assertFalse(endpoint.inProcess());
+  }
+
+  @Test
+  void usesTheNamedPort() {
+    assertEquals(6832, AgentEndpoint.external(
+        Map.of("JAEGER_AGENT_HOST", "localhost", "JAEGER_AGENT_PORT", "6832")::get).port());
+  }
+
+  @Test
+  void rejectsAPortThatIsNotOne() {
+    assertThrows(IllegalArgumentException.class, () -> AgentEndpoint.external(
+        Map.of("JAEGER_AGENT_HOST", "localhost", "JAEGER_AGENT_PORT", "udp")::get));
+    assertThrows(IllegalArgumentException.class, () -> AgentEndpoint.external(
+        Map.of("JAEGER_AGENT_HOST", "localhost", "JAEGER_AGENT_PORT", "70000")::get));
+  }
+}

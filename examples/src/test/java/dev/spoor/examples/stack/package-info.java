@@ -1,0 +1,2 @@
+/** Checks of the docker-compose stack files (Jaeger, Loki, promtail, Grafana) shipped with the demo. */
+package dev.spoor.examples.stack;
