@@ -1,6 +1,9 @@
 package dev.spoor;
 
+import dev.spoor.metrics.SpoorMetrics;
+import dev.spoor.reporter.CompositeReporter;
 import dev.spoor.reporter.LoggingReporter;
+import dev.spoor.reporter.RemoteReporter;
 import dev.spoor.reporter.Reporter;
 import dev.spoor.sampler.ConstSampler;
 import dev.spoor.sampler.ProbabilisticSampler;
@@ -9,6 +12,7 @@ import dev.spoor.sampler.Sampler;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import java.util.function.UnaryOperator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -91,15 +95,27 @@ final class EnvConfiguration {
             PROPAGATION + "='" + propagation + "' is invalid: " + e.getMessage(), e);
       }
     }
-    return builder.reporter(reporter(agentSettings(), bool(REPORTER_LOG_SPANS, false)));
+    AgentSettings agent = agentSettings();
+    boolean logSpans = bool(REPORTER_LOG_SPANS, false);
+    if (disabled) {
+      return builder; // reports nothing: no reporter thread, no socket
+    }
+    // The tracer and its reporter share one SpoorMetrics, so tracer.metrics() shows both.
+    SpoorMetrics metrics = new SpoorMetrics();
+    return builder.metrics(metrics).reporter(reporter(agent, logSpans, metrics));
   }
 
   /** The reporter for these settings: spans to the agent, and to the log when asked. */
-  private static Reporter reporter(AgentSettings agent, boolean logSpans) {
-    if (!logSpans) {
-      return Reporter.NOOP;
-    }
-    return new LoggingReporter();
+  private static Reporter reporter(AgentSettings agent, boolean logSpans, SpoorMetrics metrics) {
+    Reporter remote = RemoteReporter.builder()
+        .agentHost(agent.host)
+        .agentPort(agent.port)
+        .maxQueueSize(agent.maxQueueSize)
+        .flushInterval(agent.flushIntervalMillis, TimeUnit.MILLISECONDS)
+        .maxPacketSize(agent.maxPacketSize)
+        .metrics(metrics)
+        .build();
+    return logSpans ? new CompositeReporter(remote, new LoggingReporter()) : remote;
   }
 
   AgentSettings agentSettings() {
