@@ -137,8 +137,12 @@ final class AgentReceiver implements AutoCloseable {
   }
 
   @Override
-  public void close() throws InterruptedException {
+  public void close() {
     socket.close();
-    thread.join(DEADLINE_MILLIS);
+    try {
+      thread.join(DEADLINE_MILLIS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 }

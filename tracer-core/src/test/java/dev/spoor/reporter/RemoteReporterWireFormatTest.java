@@ -80,21 +80,21 @@ class RemoteReporterWireFormatTest {
   }
 
   @Test
-  void sendsARootSpanWithZeroParentAndA64BitTraceIdWithZeroHigh() throws Exception {
-    try (SpoorTracer narrow = SpoorTracer.builder("legacy")
+  void sendsARootSpanWithZeroParentAndA64BitTraceIdWithZeroHigh() {
+    SpoorTracer narrow = SpoorTracer.builder("legacy")
         .traceId128Bit(false)
         .reporter(RemoteReporter.builder().agentHost("127.0.0.1").agentPort(agent.port()).build())
-        .build()) {
-      io.opentracing.Span root = narrow.buildSpan("root").start();
-      root.finish();
-      narrow.close();
-      Span span = agent.awaitSpans(1).get(0);
-      SpoorSpanContext context = (SpoorSpanContext) root.context();
-      assertEquals(0L, span.getTraceIdHigh());
-      assertEquals(context.traceIdLow(), span.getTraceIdLow());
-      assertEquals(0L, span.getParentSpanId());
-      assertEquals(1, span.getFlags());
-    }
+        .build();
+    io.opentracing.Span root = narrow.buildSpan("root").start();
+    root.finish();
+    narrow.close();
+
+    Span span = agent.awaitSpans(1).get(0);
+    SpoorSpanContext context = (SpoorSpanContext) root.context();
+    assertEquals(0L, span.getTraceIdHigh());
+    assertEquals(context.traceIdLow(), span.getTraceIdLow());
+    assertEquals(0L, span.getParentSpanId());
+    assertEquals(1, span.getFlags());
   }
 
   @Test
