@@ -292,9 +292,8 @@ class RemoteReporterTest {
     resources.add(agent);
     awaitTrue(() -> {
       tracer.buildSpan("heard").start().finish();
-      return !agent.spans().isEmpty();
+      return agent.spans().stream().anyMatch(span -> span.getOperationName().equals("heard"));
     }, () -> "no span arrived after the agent came back: " + tracer.metrics());
-    assertEquals("heard", agent.spans().get(0).getOperationName());
   }
 
   @Test
