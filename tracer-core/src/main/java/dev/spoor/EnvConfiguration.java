@@ -123,7 +123,8 @@ final class EnvConfiguration {
     return new AgentSettings(
         host == null ? DEFAULT_AGENT_HOST : host,
         intInRange(AGENT_PORT, DEFAULT_AGENT_PORT, 1, 65535),
-        intInRange(REPORTER_MAX_QUEUE_SIZE, DEFAULT_MAX_QUEUE_SIZE, 1, Integer.MAX_VALUE),
+        intInRange(REPORTER_MAX_QUEUE_SIZE, DEFAULT_MAX_QUEUE_SIZE, 1,
+            RemoteReporter.Builder.MAX_QUEUE_SIZE),
         intInRange(REPORTER_FLUSH_INTERVAL, DEFAULT_FLUSH_INTERVAL_MILLIS, 1, Integer.MAX_VALUE),
         intInRange(REPORTER_MAX_PACKET_SIZE, DEFAULT_MAX_PACKET_SIZE, 1024, 65507),
         host != null);

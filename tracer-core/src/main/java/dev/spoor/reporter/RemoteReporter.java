@@ -124,6 +124,9 @@ public final class RemoteReporter implements Reporter {
       try {
         long nextFlush = System.nanoTime() + flushIntervalNanos;
         while (!queue.isClosed()) {
+          // Nobody but close() may stop this thread: a stray interrupt would make parkNanos
+          // return at once, spinning, and would close the channel on the next send.
+          Thread.interrupted();
           drain();
           long now = System.nanoTime();
           if (now - nextFlush >= 0) {
@@ -184,6 +187,9 @@ public final class RemoteReporter implements Reporter {
    * </ul>
    */
   public static final class Builder {
+    /** The largest queue size accepted. */
+    public static final int MAX_QUEUE_SIZE = 1 << 20;
+
     private String host = "localhost";
     private int port = 6831;
     private int maxQueueSize = 100;
@@ -212,9 +218,12 @@ public final class RemoteReporter implements Reporter {
       return this;
     }
 
-    /** Spans waiting to be sent; more are dropped and counted (default 100). */
+    /**
+     * Spans waiting to be sent; more are dropped and counted (default 100, at most
+     * {@value #MAX_QUEUE_SIZE}: the queue's arrays are allocated up front).
+     */
     public Builder maxQueueSize(int maxQueueSize) {
-      this.maxQueueSize = checkRange("maxQueueSize", maxQueueSize, 1, 1 << 24);
+      this.maxQueueSize = checkRange("maxQueueSize", maxQueueSize, 1, MAX_QUEUE_SIZE);
       return this;
     }
 
