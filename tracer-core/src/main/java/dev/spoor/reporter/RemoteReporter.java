@@ -70,6 +70,9 @@ public final class RemoteReporter implements Reporter {
 
   @Override
   public void report(SpoorSpan span) {
+    if (span == null) {
+      return; // not a span: nothing to send or count
+    }
     long length = queue.offer(span);
     if (length < 0) {
       metrics.increment(queue.isClosed() ? Metric.SPANS_DROPPED_AFTER_CLOSE
