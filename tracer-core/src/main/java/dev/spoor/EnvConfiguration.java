@@ -1,6 +1,9 @@
 package dev.spoor;
 
+import dev.spoor.metrics.SpoorMetrics;
+import dev.spoor.reporter.CompositeReporter;
 import dev.spoor.reporter.LoggingReporter;
+import dev.spoor.reporter.RemoteReporter;
 import dev.spoor.reporter.Reporter;
 import dev.spoor.sampler.ConstSampler;
 import dev.spoor.sampler.ProbabilisticSampler;
@@ -9,6 +12,7 @@ import dev.spoor.sampler.Sampler;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import java.util.function.UnaryOperator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -95,15 +99,27 @@ final class EnvConfiguration {
             PROPAGATION + "='" + propagation + "' is invalid: " + e.getMessage(), e);
       }
     }
-    return builder.reporter(reporter(agentSettings(), bool(REPORTER_LOG_SPANS, false)));
+    AgentSettings agent = agentSettings();
+    boolean logSpans = bool(REPORTER_LOG_SPANS, false);
+    if (disabled) {
+      return builder; // reports nothing: no reporter thread, no socket
+    }
+    // The tracer and its reporter share one SpoorMetrics, so tracer.metrics() shows both.
+    SpoorMetrics metrics = new SpoorMetrics();
+    return builder.metrics(metrics).reporter(reporter(agent, logSpans, metrics));
   }
 
   /** The reporter for these settings: spans to the agent, and to the log when asked. */
-  private static Reporter reporter(AgentSettings agent, boolean logSpans) {
-    if (!logSpans) {
-      return Reporter.NOOP;
-    }
-    return new LoggingReporter();
+  private static Reporter reporter(AgentSettings agent, boolean logSpans, SpoorMetrics metrics) {
+    Reporter remote = RemoteReporter.builder()
+        .agentHost(agent.host)
+        .agentPort(agent.port)
+        .maxQueueSize(agent.maxQueueSize)
+        .flushInterval(agent.flushIntervalMillis, TimeUnit.MILLISECONDS)
+        .maxPacketSize(agent.maxPacketSize)
+        .metrics(metrics)
+        .build();
+    return logSpans ? new CompositeReporter(remote, new LoggingReporter()) : remote;
   }
 
   AgentSettings agentSettings() {
@@ -111,7 +127,8 @@ final class EnvConfiguration {
     return new AgentSettings(
         host == null ? DEFAULT_AGENT_HOST : host,
         intInRange(AGENT_PORT, DEFAULT_AGENT_PORT, 1, 65535),
-        intInRange(REPORTER_MAX_QUEUE_SIZE, DEFAULT_MAX_QUEUE_SIZE, 1, Integer.MAX_VALUE),
+        intInRange(REPORTER_MAX_QUEUE_SIZE, DEFAULT_MAX_QUEUE_SIZE, 1,
+            RemoteReporter.Builder.MAX_QUEUE_SIZE),
         intInRange(REPORTER_FLUSH_INTERVAL, DEFAULT_FLUSH_INTERVAL_MILLIS, 1, Integer.MAX_VALUE),
         intInRange(REPORTER_MAX_PACKET_SIZE, DEFAULT_MAX_PACKET_SIZE, 1024, 65507),
         host != null);

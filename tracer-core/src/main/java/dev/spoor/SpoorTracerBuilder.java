@@ -4,6 +4,7 @@ import dev.spoor.metrics.SpoorMetrics;
 import dev.spoor.propagation.Extractor;
 import dev.spoor.propagation.Injector;
 import dev.spoor.propagation.TextMapCodec;
+import dev.spoor.reporter.RemoteReporter;
 import dev.spoor.reporter.Reporter;
 import dev.spoor.sampler.ConstSampler;
 import dev.spoor.sampler.Sampler;
@@ -127,7 +128,10 @@ public final class SpoorTracerBuilder {
     return this;
   }
 
-  /** Counters to use, e.g. shared with other tracers; default: a new set. */
+  /**
+   * Counters to use, e.g. shared with other tracers; default: the reporter's when it is a
+   * {@link RemoteReporter}, else a new set.
+   */
   public SpoorTracerBuilder metrics(SpoorMetrics metrics) {
     this.metrics = requireNonNull(metrics, "metrics");
     return this;
@@ -196,7 +200,9 @@ public final class SpoorTracerBuilder {
       scopeManager = new ThreadLocalScopeManager();
     }
     if (metrics == null) {
-      metrics = new SpoorMetrics();
+      // A remote reporter's counters belong in tracer.metrics(): share its set.
+      metrics = reporter instanceof RemoteReporter
+          ? ((RemoteReporter) reporter).metrics() : new SpoorMetrics();
     }
     return new SpoorTracer(this);
   }

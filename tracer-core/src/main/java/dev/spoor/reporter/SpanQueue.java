@@ -1,0 +1,106 @@
+package dev.spoor.reporter;
+
+import dev.spoor.SpoorSpan;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicLongArray;
+import java.util.concurrent.atomic.AtomicReferenceArray;
+
+/**
+ * A bounded, lock-free queue of finished spans: many application threads offer, the reporter's one
+ * thread polls. An offer is one CAS on the tail and two array writes: it never blocks, never
+ * allocates, and fails at once when the queue is full or closed.
+ *
+ * <p>The algorithm is Dmitry Vyukov's bounded queue: each slot carries a sequence number that
+ * says whose turn it is (a producer of position {@code p} waits for {@code p}, the consumer for
+ * {@code p + 1}), so producers never wait for each other. Closing sets a bit in the tail, after
+ * which no offer succeeds, and lets the consumer know exactly which positions are still to come.
+ */
+final class SpanQueue {
+  private static final long CLOSED = 1L << 62;
+
+  private final int capacity;
+  private final AtomicReferenceArray<SpoorSpan> slots;
+  private final AtomicLongArray sequences;
+  private final AtomicLong tail = new AtomicLong();
+  private volatile long head; // written by the consumer only
+
+  SpanQueue(int capacity) {
+    this.capacity = capacity;
+    this.slots = new AtomicReferenceArray<>(capacity);
+    this.sequences = new AtomicLongArray(capacity);
+    for (int i = 0; i < capacity; i++) {
+      sequences.set(i, i);
+    }
+  }
+
+  /** Adds {@code span} unless the queue is full or closed; returns the length after, or -1. */
+  long offer(SpoorSpan span) {
+    long position = tail.get();
+    while (true) {
+      if ((position & CLOSED) != 0) {
+        return -1;
+      }
+      int index = (int) (position % capacity);
+      long turn = sequences.get(index) - position;
+      if (turn == 0) {
+        if (tail.compareAndSet(position, position + 1)) {
+          break;
+        }
+        position = tail.get();
+      } else if (turn < 0) {
+        return -1; // the slot still holds the span of the previous lap: full
+      } else {
+        position = tail.get(); // another producer took this position
+      }
+    }
+    int index = (int) (position % capacity);
+    slots.lazySet(index, span);
+    sequences.lazySet(index, position + 1);
+    return position + 1 - head;
+  }
+
+  /** The next span, or null when none is published yet. Consumer thread only. */
+  SpoorSpan poll() {
+    long position = head;
+    int index = (int) (position % capacity);
+    if (sequences.get(index) != position + 1) {
+      return null;
+    }
+    SpoorSpan span = slots.get(index);
+    slots.lazySet(index, null);
+    sequences.lazySet(index, position + capacity);
+    head = position + 1;
+    return span;
+  }
+
+  /** Refuses every later offer. Idempotent. */
+  void close() {
+    long current;
+    do {
+      current = tail.get();
+    } while ((current & CLOSED) == 0 && !tail.compareAndSet(current, current | CLOSED));
+  }
+
+  boolean isClosed() {
+    return (tail.get() & CLOSED) != 0;
+  }
+
+  /**
+   * True when the queue is closed and every span offered before closing has been polled. A
+   * producer that won its position just before the close may still be publishing its span.
+   */
+  boolean isClosedAndDrained() {
+    long current = tail.get();
+    return (current & CLOSED) != 0 && head == (current & ~CLOSED);
+  }
+
+  /** Spans waiting, approximately (exact when no offer or poll is in progress). */
+  int size() {
+    long length = (tail.get() & ~CLOSED) - head;
+    return (int) Math.max(0, Math.min(length, capacity));
+  }
+
+  int capacity() {
+    return capacity;
+  }
+}

@@ -1,0 +1,327 @@
+package dev.spoor.reporter;
+
+import static dev.spoor.reporter.AgentReceiver.awaitTrue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.spoor.SpoorSpanContext;
+import dev.spoor.SpoorTracer;
+import dev.spoor.jaeger.thrift.JaegerSpanEncoder;
+import dev.spoor.metrics.Metric;
+import dev.spoor.metrics.SpoorMetrics;
+import io.jaegertracing.thriftjava.Span;
+import io.jaegertracing.thriftjava.Tag;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** Batching, limits, close and faults of the UDP reporter, against a real socket. */
+class RemoteReporterTest {
+  private final List<AutoCloseable> resources = new ArrayList<>();
+
+  @AfterEach
+  void closeAll() throws Exception {
+    for (int i = resources.size() - 1; i >= 0; i--) {
+      resources.get(i).close();
+    }
+  }
+
+  private AgentReceiver agent() throws Exception {
+    AgentReceiver agent = new AgentReceiver();
+    resources.add(agent);
+    return agent;
+  }
+
+  private SpoorTracer tracer(RemoteReporter.Builder reporter) {
+    SpoorTracer tracer = SpoorTracer.builder("orders").reporter(reporter.build()).build();
+    resources.add(tracer);
+    return tracer;
+  }
+
+  private static RemoteReporter.Builder to(AgentReceiver agent) {
+    return RemoteReporter.builder().agentHost("127.0.0.1").agentPort(agent.port());
+  }
+
+  private static long dropped(SpoorMetrics metrics) {
+    return metrics.get(Metric.SPANS_DROPPED_QUEUE_FULL)
+        + metrics.get(Metric.SPANS_DROPPED_AFTER_CLOSE)
+        + metrics.get(Metric.SPANS_DROPPED_TOO_LARGE)
+        + metrics.get(Metric.SPANS_DROPPED_SEND_FAILED);
+  }
+
+  @Test
+  void splitsManySpansIntoDatagramsNoLargerThanTheMaxPacketSize() throws Exception {
+    AgentReceiver agent = agent();
+    SpoorTracer tracer = tracer(to(agent).maxPacketSize(1500).maxQueueSize(2000)
+        .flushInterval(1, TimeUnit.HOURS));
+    Set<Long> expected = new HashSet<>();
+    for (int i = 0; i < 1000; i++) {
+      io.opentracing.Span span = tracer.buildSpan("op-" + i).withTag("index", i).start();
+      span.finish();
+      expected.add(((SpoorSpanContext) span.context()).spanId());
+    }
+    tracer.close();
+
+    List<Span> spans = agent.awaitSpans(1000);
+    assertEquals(expected, spanIds(spans));
+    assertEquals(1000, spans.size(), "each span exactly once");
+    List<Integer> sizes = agent.datagramSizes();
+    assertTrue(sizes.size() > 10, "split into several datagrams: " + sizes.size());
+    for (int size : sizes) {
+      assertTrue(size <= 1500, "datagram of " + size + " bytes");
+    }
+    assertEquals(sizes.size(), tracer.metrics().get(Metric.DATAGRAMS_SENT));
+    assertEquals(1000, tracer.metrics().get(Metric.SPANS_SENT));
+  }
+
+  @Test
+  void manySpansFromFourThreadsArriveExactlyOnce() throws Exception {
+    AgentReceiver agent = agent();
+    SpoorTracer tracer = tracer(to(agent).maxQueueSize(5000).flushInterval(5,
+        TimeUnit.MILLISECONDS));
+    ExecutorService threads = Executors.newFixedThreadPool(4);
+    Set<Long> expected = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    try {
+      // Rounds keep the datagrams in flight few, so the kernel never drops one on a slow box.
+      for (int round = 0; round < 10; round++) {
+        List<Future<?>> work = new ArrayList<>();
+        for (int t = 0; t < 4; t++) {
+          work.add(threads.submit(() -> {
+            for (int i = 0; i < 500; i++) {
+              io.opentracing.Span span = tracer.buildSpan("work").withTag("i", i).start();
+              span.finish();
+              expected.add(((SpoorSpanContext) span.context()).spanId());
+            }
+          }));
+        }
+        for (Future<?> future : work) {
+          future.get(AgentReceiver.DEADLINE_MILLIS, TimeUnit.MILLISECONDS);
+        }
+        agent.awaitSpans(expected.size());
+      }
+    } finally {
+      threads.shutdownNow();
+      assertTrue(threads.awaitTermination(AgentReceiver.DEADLINE_MILLIS, TimeUnit.MILLISECONDS));
+    }
+    tracer.close();
+
+    List<Span> spans = agent.spans();
+    assertEquals(20_000, spans.size());
+    assertEquals(expected, spanIds(spans));
+    assertEquals(20_000, tracer.metrics().get(Metric.SPANS_SENT));
+    assertEquals(0, dropped(tracer.metrics()));
+  }
+
+  @Test
+  void accountsForEverySpanWhenATinyQueueOverflows() throws Exception {
+    AgentReceiver agent = agent();
+    SpoorTracer tracer = tracer(to(agent).maxQueueSize(2));
+    ExecutorService threads = Executors.newFixedThreadPool(4);
+    try {
+      List<Future<?>> work = new ArrayList<>();
+      for (int t = 0; t < 4; t++) {
+        work.add(threads.submit(() -> {
+          for (int i = 0; i < 2000; i++) {
+            tracer.buildSpan("burst").start().finish();
+          }
+        }));
+      }
+      for (Future<?> future : work) {
+        future.get(AgentReceiver.DEADLINE_MILLIS, TimeUnit.MILLISECONDS);
+      }
+    } finally {
+      threads.shutdownNow();
+      assertTrue(threads.awaitTermination(AgentReceiver.DEADLINE_MILLIS, TimeUnit.MILLISECONDS));
+    }
+    tracer.close();
+
+    SpoorMetrics metrics = tracer.metrics();
+    assertEquals(8000, metrics.get(Metric.SPANS_REPORTED));
+    assertEquals(8000, metrics.get(Metric.SPANS_SENT) + dropped(metrics));
+    assertEquals(metrics.get(Metric.SPANS_SENT), agent.awaitSpans(
+        (int) metrics.get(Metric.SPANS_SENT)).size());
+  }
+
+  @Test
+  void dropsAndCountsSpansWhenTheQueueIsFull() throws Exception {
+    AgentReceiver agent = agent();
+    SpoorTracer tracer = tracer(to(agent).maxQueueSize(4).flushInterval(1,
+        TimeUnit.MILLISECONDS));
+    CountDownLatch encoding = new CountDownLatch(1);
+    CountDownLatch release = new CountDownLatch(1);
+    // The reporter's thread stops inside this tag's toString(), so the queue cannot drain.
+    io.opentracing.Span blocker = tracer.buildSpan("blocker").start();
+    blocker.setTag(new io.opentracing.tag.AbstractTag<Object>("gate") {
+      @Override
+      public void set(io.opentracing.Span span, Object value) {
+        span.setTag(this, value);
+      }
+    }, new Object() {
+      @Override
+      public String toString() {
+        encoding.countDown();
+        try {
+          release.await(AgentReceiver.DEADLINE_MILLIS, TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        }
+        return "opened";
+      }
+    });
+    blocker.finish();
+    assertTrue(encoding.await(AgentReceiver.DEADLINE_MILLIS, TimeUnit.MILLISECONDS));
+
+    for (int i = 0; i < 10; i++) {
+      tracer.buildSpan("queued").start().finish();
+    }
+    assertEquals(6, tracer.metrics().get(Metric.SPANS_DROPPED_QUEUE_FULL));
+    assertEquals(4, tracer.metrics().gauge(SpoorMetrics.QUEUE_LENGTH));
+    release.countDown();
+    tracer.close();
+
+    assertEquals(5, agent.awaitSpans(5).size());
+    assertEquals(5, tracer.metrics().get(Metric.SPANS_SENT));
+    assertEquals(0, tracer.metrics().gauge(SpoorMetrics.QUEUE_LENGTH));
+  }
+
+  @Test
+  void shrinksASpanTooLargeForOneDatagram() throws Exception {
+    AgentReceiver agent = agent();
+    SpoorTracer tracer = tracer(to(agent).maxPacketSize(4096));
+    io.opentracing.Span span = tracer.buildSpan("huge").start();
+    span.setTag("small", "kept");
+    span.setTag("large", repeat('x', 3000));
+    span.setTag("larger", repeat('y', 3500));
+    for (int i = 0; i < 20; i++) {
+      span.log("log entry number " + i);
+    }
+    span.finish();
+    io.opentracing.Span normal = tracer.buildSpan("normal").start();
+    normal.log("kept");
+    normal.finish();
+    tracer.close();
+
+    List<Span> spans = agent.awaitSpans(2);
+    Span shrunk = spans.get(0);
+    assertEquals("huge", shrunk.getOperationName());
+    assertFalse(shrunk.isSetLogs(), "logs go first");
+    Set<String> keys = new HashSet<>();
+    for (Tag tag : shrunk.getTags()) {
+      keys.add(tag.getKey());
+    }
+    assertTrue(keys.contains("small"));
+    assertTrue(keys.contains("large"), "only as many large tags as needed are dropped");
+    assertFalse(keys.contains("larger"));
+    Tag note = shrunk.getTags().get(shrunk.getTagsSize() - 1);
+    assertEquals(JaegerSpanEncoder.TRUNCATED_TAG, note.getKey());
+    assertTrue(note.getVStr().startsWith("dropped 20 logs and 1 tag"), note.getVStr());
+    assertEquals(1, spans.get(1).getLogsSize(), "other spans keep their logs");
+    assertEquals(1, tracer.metrics().get(Metric.SPANS_TRUNCATED));
+    assertEquals(2, tracer.metrics().get(Metric.SPANS_SENT));
+    for (int size : agent.datagramSizes()) {
+      assertTrue(size <= 4096, "datagram of " + size + " bytes");
+    }
+  }
+
+  @Test
+  void dropsAndCountsASpanStillTooLargeWithoutLogsAndTags() throws Exception {
+    AgentReceiver agent = agent();
+    SpoorTracer tracer = tracer(to(agent).maxPacketSize(2048));
+    tracer.buildSpan(repeat('n', 3000)).start().finish();
+    tracer.buildSpan("fits").start().finish();
+    tracer.close();
+
+    assertEquals("fits", agent.awaitSpans(1).get(0).getOperationName());
+    assertEquals(1, tracer.metrics().get(Metric.SPANS_DROPPED_TOO_LARGE));
+    assertEquals(1, tracer.metrics().get(Metric.SPANS_SENT));
+  }
+
+  @Test
+  void closeSendsEverythingQueuedAndCountsLaterSpansAsDropped() throws Exception {
+    AgentReceiver agent = agent();
+    RemoteReporter reporter = to(agent).maxQueueSize(1000).flushInterval(1, TimeUnit.HOURS)
+        .build();
+    SpoorTracer tracer = SpoorTracer.builder("orders").reporter(reporter).build();
+    resources.add(tracer);
+    for (int i = 0; i < 300; i++) {
+      tracer.buildSpan("before-close").start().finish();
+    }
+    reporter.close();
+    for (int i = 0; i < 5; i++) {
+      tracer.buildSpan("after-close").start().finish();
+    }
+
+    assertEquals(300, agent.awaitSpans(300).size());
+    assertEquals(300, tracer.metrics().get(Metric.SPANS_SENT));
+    assertEquals(5, tracer.metrics().get(Metric.SPANS_DROPPED_AFTER_CLOSE));
+    assertEquals(305, tracer.metrics().get(Metric.SPANS_REPORTED));
+  }
+
+  @Test
+  void sendsAPartialDatagramWhenTheFlushIntervalPasses() throws Exception {
+    AgentReceiver agent = agent();
+    SpoorTracer tracer = tracer(to(agent).maxQueueSize(1000).flushInterval(20,
+        TimeUnit.MILLISECONDS));
+    tracer.buildSpan("lonely").start().finish();
+
+    assertEquals("lonely", agent.awaitSpans(1).get(0).getOperationName());
+    assertFalse(tracer.isClosed(), "sent by the flush interval, not by close()");
+  }
+
+  @Test
+  void countsFailuresWhileNoAgentListensAndRecoversWhenItComesBack() throws Exception {
+    int port = AgentReceiver.freePort();
+    SpoorTracer tracer = tracer(RemoteReporter.builder().agentHost("127.0.0.1").agentPort(port)
+        .flushInterval(1, TimeUnit.MILLISECONDS));
+    awaitTrue(() -> {
+      tracer.buildSpan("unheard").start().finish();
+      return tracer.metrics().get(Metric.SEND_FAILURES) > 0
+          && tracer.metrics().get(Metric.SPANS_DROPPED_SEND_FAILED) > 0;
+    }, () -> "no send failure counted: " + tracer.metrics());
+
+    AgentReceiver agent = new AgentReceiver(port);
+    resources.add(agent);
+    awaitTrue(() -> {
+      tracer.buildSpan("heard").start().finish();
+      return agent.spans().stream().anyMatch(span -> span.getOperationName().equals("heard"));
+    }, () -> "no span arrived after the agent came back: " + tracer.metrics());
+  }
+
+  @Test
+  void anUnresolvableHostFailsNothingAndCountsEverySpan() {
+    SpoorTracer tracer = tracer(RemoteReporter.builder().agentHost("no-such-host.invalid")
+        .flushInterval(1, TimeUnit.MILLISECONDS));
+    for (int i = 0; i < 3; i++) {
+      tracer.buildSpan("lost").start().finish();
+    }
+    awaitTrue(() -> tracer.metrics().get(Metric.SEND_FAILURES) > 0,
+        () -> "no send failure counted: " + tracer.metrics());
+    tracer.close();
+
+    assertEquals(3, tracer.metrics().get(Metric.SPANS_DROPPED_SEND_FAILED));
+    assertEquals(0, tracer.metrics().get(Metric.SPANS_SENT));
+  }
+
+  private static Set<Long> spanIds(List<Span> spans) {
+    Set<Long> ids = new HashSet<>();
+    for (Span span : spans) {
+      ids.add(span.getSpanId());
+    }
+    return ids;
+  }
+
+  private static String repeat(char c, int count) {
+    char[] chars = new char[count];
+    java.util.Arrays.fill(chars, c);
+    return new String(chars);
+  }
+}
