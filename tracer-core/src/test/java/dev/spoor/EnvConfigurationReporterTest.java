@@ -37,6 +37,8 @@ class EnvConfigurationReporterTest {
         new InetSocketAddress(InetAddress.getLoopbackAddress(), 0))) {
       agent.setSoTimeout(20_000);
       env.put("JAEGER_SERVICE_NAME", "from-env");
+      env.put("JAEGER_SAMPLER_TYPE", "const"); // fromEnv's default samples only 0.1 %
+      env.put("JAEGER_SAMPLER_PARAM", "1");
       env.put("JAEGER_AGENT_HOST", "127.0.0.1");
       env.put("JAEGER_AGENT_PORT", Integer.toString(agent.getLocalPort()));
       env.put("JAEGER_REPORTER_FLUSH_INTERVAL", "10");
