@@ -29,7 +29,18 @@ import java.util.concurrent.TimeUnit;
  * otherwise); untraced, they are used as they are.
  */
 final class LoopbackExchange implements AutoCloseable {
+  /** The JDK server's switch for {@code TCP_NODELAY} on its connections. */
+  static final String NO_DELAY = "sun.net.httpserver.nodelay";
   private static final byte[] BODY = "ok".getBytes(StandardCharsets.US_ASCII);
+
+  static {
+    // The JDK server writes a response's headers and its body separately; with Nagle's algorithm
+    // the body then waits for the client's delayed ACK of the headers (about 40 ms on Linux),
+    // which would hide everything else. The server reads this once, when it is first used.
+    if (System.getProperty(NO_DELAY) == null) {
+      System.setProperty(NO_DELAY, "true");
+    }
+  }
 
   private final HttpServer server;
   private final ExecutorService clientThreads;
