@@ -53,7 +53,10 @@ final class LoopbackExchange implements AutoCloseable {
   private LoopbackExchange(boolean traced) throws IOException {
     reporter = new CountingSpoorReporter();
     tracer = traced
-        ? SpoorTracer.builder("benchmark").sampler(new ConstSampler(true)).reporter(reporter).build()
+        ? SpoorTracer.builder("benchmark")
+            .sampler(new ConstSampler(true))
+            .reporter(reporter)
+            .build()
         : null;
     server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
     HttpHandler answer = this::answer;

@@ -23,7 +23,7 @@ interface SpanSender extends AutoCloseable {
   @Override
   void close() throws Exception;
 
-  /** Creates the sender named by the benchmark's {@code system} parameter, sending to {@code port}. */
+  /** Creates the sender named by the benchmark's {@code system}, sending to {@code port}. */
   static SpanSender create(String system, int port) throws Exception {
     switch (system) {
       case "spoor":

@@ -68,8 +68,9 @@ class ReportingBenchmarkTest {
     senders.close();
 
     assertTrue(batch.getSpans().size() > 100, () -> batch.getSpans().size() + " spans");
-    assertTrue(senders.receiver.bytes() <= SpanSender.MAX_PACKET_SIZE * senders.receiver.datagrams(),
-        senders.receiver::toString);
+    DrainingReceiver receiver = senders.receiver;
+    assertTrue(receiver.bytes() <= SpanSender.MAX_PACKET_SIZE * receiver.datagrams(),
+        receiver::toString);
   }
 
   private static ReportingBenchmark.Senders senders(String system) throws Exception {
