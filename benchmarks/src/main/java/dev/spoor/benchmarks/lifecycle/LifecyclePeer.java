@@ -1,15 +1,17 @@
 package dev.spoor.benchmarks.lifecycle;
 
+import dev.spoor.benchmarks.SpanShape;
+
 /**
  * One tracer set up for the lifecycle benchmark: a sampler that records all or nothing, a
  * reporter that only counts, 128-bit trace ids, and a thread-local notion of the active span.
  */
 interface LifecyclePeer extends AutoCloseable {
   /** The three tags every peer puts on every span, as key, value pairs. */
-  String[] TAGS = {"component", "benchmark", "http.method", "GET", "http.route", "/users/{id}"};
+  String[] TAGS = SpanShape.TAGS;
 
   /** The operation (span) name. */
-  String OPERATION = "get-user";
+  String OPERATION = SpanShape.OPERATION;
 
   /**
    * Starts a parent span and makes it the active span of the calling thread; closing the result

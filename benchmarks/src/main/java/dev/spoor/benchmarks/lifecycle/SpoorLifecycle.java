@@ -1,61 +1,44 @@
 package dev.spoor.benchmarks.lifecycle;
 
-import dev.spoor.SpoorSpan;
 import dev.spoor.SpoorTracer;
-import dev.spoor.reporter.Reporter;
+import dev.spoor.benchmarks.CountingSpoorReporter;
 import dev.spoor.sampler.ConstSampler;
 import dev.spoor.scope.ThreadLocalScopeManager;
 
 /**
- * Spoor with {@code ConstSampler}, a counting {@link Reporter}, 128-bit trace ids (its default)
+ * Spoor with {@code ConstSampler}, a {@link CountingSpoorReporter}, 128-bit trace ids (its default)
  * and a thread-local scope manager that leaves the MDC alone, as the other tracers do by default.
  */
 final class SpoorLifecycle extends OpenTracingLifecycle {
   private final SpoorTracer tracer;
-  private final SpanCounter counter;
+  private final CountingSpoorReporter reporter;
 
   SpoorLifecycle(boolean sampled) {
-    this(sampled, new SpanCounter());
+    this(sampled, new CountingSpoorReporter());
   }
 
-  private SpoorLifecycle(boolean sampled, SpanCounter counter) {
+  private SpoorLifecycle(boolean sampled, CountingSpoorReporter reporter) {
     this(SpoorTracer.builder("benchmark")
         .sampler(new ConstSampler(sampled))
-        .reporter(new CountingReporter(counter))
+        .reporter(reporter)
         .traceId128Bit(true)
         .scopeManager(ThreadLocalScopeManager.withoutMdc())
-        .build(), counter);
+        .build(), reporter);
   }
 
-  private SpoorLifecycle(SpoorTracer tracer, SpanCounter counter) {
+  private SpoorLifecycle(SpoorTracer tracer, CountingSpoorReporter reporter) {
     super(tracer);
     this.tracer = tracer;
-    this.counter = counter;
+    this.reporter = reporter;
   }
 
   @Override
   public long spansReported() {
-    return counter.spansReported();
+    return reporter.spansReported();
   }
 
   @Override
   public void close() {
     tracer.close();
-  }
-
-  private static final class CountingReporter implements Reporter {
-    private final SpanCounter counter;
-
-    CountingReporter(SpanCounter counter) {
-      this.counter = counter;
-    }
-
-    @Override
-    public void report(SpoorSpan span) {
-      counter.spanReported();
-    }
-
-    @Override
-    public void close() {}
   }
 }

@@ -41,7 +41,7 @@ public class PropagationBenchmark {
   @State(Scope.Thread)
   public static class W3cFormat {
     /** The tracer measured; see {@link PropagationRoundTrip#create}. */
-    @Param({"otel"})
+    @Param({"spoor", "otel"})
     public String system;
 
     PropagationRoundTrip roundTrip;
@@ -57,7 +57,7 @@ public class PropagationBenchmark {
   @State(Scope.Thread)
   public static class B3Format {
     /** The tracer measured; see {@link PropagationRoundTrip#create}. */
-    @Param({"brave", "otel"})
+    @Param({"spoor", "jaeger-client", "brave", "otel"})
     public String system;
 
     PropagationRoundTrip roundTrip;
