@@ -222,6 +222,22 @@ public final class InProcessJaegerAgent implements AutoCloseable {
   }
 
   /**
+   * Waits until at least {@code count} datagrams have arrived since the agent started (decoded or
+   * rejected; {@link #clear()} does not reset the count): for senders that know how many they sent.
+   *
+   * @throws TimeoutException when fewer arrived within {@code timeout}
+   */
+  public void awaitDatagrams(long count, Duration timeout)
+      throws InterruptedException, TimeoutException {
+    long deadline = deadline(timeout);
+    synchronized (lock) {
+      while (datagramsReceived < count) {
+        waitUntil(deadline, "only " + datagramsReceived + " of " + count + " datagrams arrived");
+      }
+    }
+  }
+
+  /**
    * Waits until no datagram has arrived for {@code quietPeriod}: the moment when tracers that
    * flush on a timer have most likely sent everything they had.
    *
