@@ -34,6 +34,7 @@ public final class ShopDemo {
   private int sentRequests;
   private int failedRequests;
   private int missingTraces;
+  private long datagramsSent;
 
   private ShopDemo(DemoOptions options, DemoShop.Factory shops, PrintStream out) {
     this.options = options;
@@ -113,8 +114,9 @@ public final class ShopDemo {
           shop.flush();
           report(n, outcome, shop.datagramsSent(), agent, endpoint);
         }
+        datagramsSent = shop.datagramsSent();
       }
-      summarize(agent);
+      summarize(agent, endpoint);
     }
     return missingTraces == 0 ? 0 : 1;
   }
@@ -196,11 +198,14 @@ public final class ShopDemo {
     }
   }
 
-  private void summarize(InProcessJaegerAgent agent) {
+  private void summarize(InProcessJaegerAgent agent, AgentEndpoint endpoint) {
     StringBuilder summary = new StringBuilder("Done: ").append(sentRequests)
-        .append(" requests, ").append(failedRequests).append(" answered with a 5xx");
-    if (agent != null) {
-      summary.append("; the in-process agent decoded ").append(agent.datagramsReceived())
+        .append(" requests, ").append(failedRequests).append(" answered with a 5xx; ");
+    if (agent == null) {
+      summary.append("the tracers sent ").append(datagramsSent).append(" datagrams to ")
+          .append(endpoint);
+    } else {
+      summary.append("the in-process agent decoded ").append(agent.datagramsReceived())
           .append(" datagrams into ").append(agent.traces().size()).append(" traces");
       if (agent.datagramsRejected() > 0) {
         summary.append(" and rejected ").append(agent.datagramsRejected());

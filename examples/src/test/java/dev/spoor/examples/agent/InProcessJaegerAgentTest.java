@@ -9,7 +9,6 @@ import static dev.spoor.examples.testing.JaegerDatagrams.span;
 import static dev.spoor.examples.testing.JaegerDatagrams.stringTag;
 import static dev.spoor.examples.testing.JaegerDatagrams.withTags;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;

@@ -91,7 +91,12 @@ class ShopDemoWithServicesTest {
       assertFalse(out.contains("Trace Start"), out);
       List<String> traceIds = matches(TRACE_LINK, out);
       assertEquals(REQUESTS, traceIds.size(), out);
-      jaeger.awaitSpans(REQUESTS * 7, Duration.ofSeconds(10));
+      Matcher done = Pattern.compile("Done: 5 requests, 1 answered with a 5xx; the tracers sent"
+          + " (\\d+) datagrams to 127\\.0\\.0\\.1:" + jaeger.port() + "\\.\\n$").matcher(out);
+      assertTrue(done.find(), out);
+      jaeger.awaitDatagrams(Long.parseLong(done.group(1)), Duration.ofSeconds(10));
+      assertEquals(0, jaeger.datagramsRejected());
+      assertEquals(REQUESTS * 7, jaeger.spans().size());
       List<String> decoded = new ArrayList<>();
       for (AssembledTrace trace : jaeger.traces()) {
         decoded.add(trace.traceIdHex());
