@@ -137,7 +137,7 @@ public final class ShopDemo {
     out.println();
   }
 
-  private void report(int n, RequestOutcome outcome, long datagramsSent,
+  private void report(int n, RequestOutcome outcome, long sentSoFar,
       InProcessJaegerAgent agent, AgentEndpoint endpoint) throws InterruptedException {
     sentRequests++;
     if (outcome.status() >= 500) {
@@ -149,24 +149,23 @@ public final class ShopDemo {
       out.println("trace " + outcome.traceIdHex() + ": " + uiAddress(endpoint) + "/trace/"
           + outcome.traceIdHex());
     } else {
-      printWaterfall(outcome.traceIdHex(), datagramsSent, agent);
+      printWaterfall(outcome.traceIdHex(), sentSoFar, agent);
     }
     printLogLines(outcome.traceIdHex());
     out.println();
   }
 
-  private void printWaterfall(String traceIdHex, long datagramsSent, InProcessJaegerAgent agent)
+  private void printWaterfall(String traceIdHex, long sentSoFar, InProcessJaegerAgent agent)
       throws InterruptedException {
-    AssembledTrace trace = null;
     try {
       // The shop has sent every span of the request; once the agent has read every datagram
       // sent so far, the trace is complete.
-      agent.awaitDatagrams(datagramsSent, TRACE_WAIT);
-      trace = agent.trace(traceIdHex);
+      agent.awaitDatagrams(sentSoFar, TRACE_WAIT);
     } catch (TimeoutException e) {
       // Drawn below from what did arrive, if anything.
-      trace = agent.trace(traceIdHex);
+      out.println("Incomplete: " + e.getMessage() + " within " + TRACE_WAIT.toSeconds() + " s");
     }
+    AssembledTrace trace = agent.trace(traceIdHex);
     if (trace == null) {
       missingTraces++;
       out.println("trace " + traceIdHex + " did not reach the in-process agent within "
