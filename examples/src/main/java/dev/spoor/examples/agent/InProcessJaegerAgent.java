@@ -44,12 +44,10 @@ public final class InProcessJaegerAgent implements AutoCloseable {
   private int spanCount;
   private long datagramsReceived;
   private long datagramsRejected;
-  private long lastArrivalNanos;
   private boolean closed;
 
   private InProcessJaegerAgent(DatagramSocket socket) {
     this.socket = socket;
-    this.lastArrivalNanos = System.nanoTime();
     this.receiver = new Thread(this::receiveUntilClosed, "in-process-jaeger-agent");
     this.receiver.setDaemon(true);
   }
@@ -222,26 +220,17 @@ public final class InProcessJaegerAgent implements AutoCloseable {
   }
 
   /**
-   * Waits until no datagram has arrived for {@code quietPeriod}: the moment when tracers that
-   * flush on a timer have most likely sent everything they had.
+   * Waits until at least {@code count} datagrams have arrived since the agent started (decoded or
+   * rejected; {@link #clear()} does not reset the count): for senders that know how many they sent.
    *
-   * @return true when the quiet period was reached, false when {@code timeout} came first
+   * @throws TimeoutException when fewer arrived within {@code timeout}
    */
-  public boolean awaitQuiet(Duration quietPeriod, Duration timeout) throws InterruptedException {
-    long quietNanos = quietPeriod.toNanos();
+  public void awaitDatagrams(long count, Duration timeout)
+      throws InterruptedException, TimeoutException {
     long deadline = deadline(timeout);
     synchronized (lock) {
-      while (true) {
-        long now = System.nanoTime();
-        long quietAt = lastArrivalNanos + quietNanos;
-        if (now - quietAt >= 0) {
-          return true;
-        }
-        if (now - deadline >= 0 || closed) {
-          return false;
-        }
-        long until = quietAt - deadline < 0 ? quietAt : deadline;
-        lock.wait(Math.max(1L, (until - now) / 1_000_000L));
+      while (datagramsReceived < count) {
+        waitUntil(deadline, "only " + datagramsReceived + " of " + count + " datagrams arrived");
       }
     }
   }
@@ -306,7 +295,6 @@ public final class InProcessJaegerAgent implements AutoCloseable {
       synchronized (lock) {
         datagramsReceived++;
         datagramsRejected++;
-        lastArrivalNanos = System.nanoTime();
         lock.notifyAll();
       }
       logger.warn("rejected a datagram of {} bytes that is not a Jaeger emitBatch: {}", length,
@@ -323,7 +311,6 @@ public final class InProcessJaegerAgent implements AutoCloseable {
             .add(new ReceivedSpan(span, batch.getProcess()));
         spanCount++;
       }
-      lastArrivalNanos = System.nanoTime();
       lock.notifyAll();
     }
   }

@@ -25,10 +25,16 @@ public interface DemoShop extends AutoCloseable {
   RequestOutcome checkout(int requestNumber) throws Exception;
 
   /**
-   * Hands every finished span to the agent now, rather than on the reporters' timers, so the demo
-   * can draw the request's trace right away.
+   * Returns once every span of the requests answered so far has been sent to the agent (or
+   * dropped and counted), so the demo can draw the request's trace right away.
    */
   void flush();
+
+  /**
+   * How many datagrams the shop's tracers have sent since it started: once the agent has received
+   * as many, it holds every span sent before the last {@link #flush()}.
+   */
+  long datagramsSent();
 
   /** Stops the services and closes the tracers, which sends what they still hold. */
   @Override

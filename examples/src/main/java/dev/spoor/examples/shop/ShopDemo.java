@@ -7,9 +7,7 @@ import dev.spoor.examples.logging.TraceLogBuffer;
 import dev.spoor.examples.waterfall.TraceWaterfall;
 import java.io.PrintStream;
 import java.time.Duration;
-import java.util.Iterator;
 import java.util.List;
-import java.util.ServiceLoader;
 import java.util.concurrent.TimeoutException;
 import java.util.function.UnaryOperator;
 
@@ -26,8 +24,6 @@ import java.util.function.UnaryOperator;
 public final class ShopDemo {
   /** How long to wait for a request's trace to reach the in-process agent. */
   static final Duration TRACE_WAIT = Duration.ofSeconds(10);
-  /** Silence on the agent's socket after which a flushed trace is taken as complete. */
-  static final Duration QUIET_PERIOD = Duration.ofMillis(150);
   /** Log lines printed under each trace. */
   static final int LOG_LINES_PER_TRACE = 6;
 
@@ -38,6 +34,7 @@ public final class ShopDemo {
   private int sentRequests;
   private int failedRequests;
   private int missingTraces;
+  private long datagramsSent;
 
   private ShopDemo(DemoOptions options, DemoShop.Factory shops, PrintStream out) {
     this.options = options;
@@ -46,14 +43,12 @@ public final class ShopDemo {
   }
 
   /**
-   * Runs the demo with the shop found on the class path (a {@link DemoShop.Factory} registered in
-   * {@code META-INF/services}), reading settings from system properties, then the environment.
+   * Runs the demo: the {@link IceCreamShop}, its tracers reporting over UDP with Spoor's
+   * {@code RemoteReporter}; settings are read from system properties, then the environment.
    */
   public static void main(String[] args) {
-    DemoShop.Factory shops = installedShop();
-    int status = shops == null
-        ? failWith(System.err, "no DemoShop.Factory is registered in META-INF/services")
-        : run(args, ShopDemo::setting, shops, System.out, System.err);
+    int status = run(args, ShopDemo::setting, IceCreamShop.factory(UdpSpanReporting::new),
+        System.out, System.err);
     if (status != 0) {
       System.exit(status);
     }
@@ -117,10 +112,11 @@ public final class ShopDemo {
           }
           RequestOutcome outcome = shop.checkout(n);
           shop.flush();
-          report(n, outcome, agent, endpoint);
+          report(n, outcome, shop.datagramsSent(), agent, endpoint);
         }
+        datagramsSent = shop.datagramsSent();
       }
-      summarize(agent);
+      summarize(agent, endpoint);
     }
     return missingTraces == 0 ? 0 : 1;
   }
@@ -141,8 +137,8 @@ public final class ShopDemo {
     out.println();
   }
 
-  private void report(int n, RequestOutcome outcome, InProcessJaegerAgent agent,
-      AgentEndpoint endpoint) throws InterruptedException {
+  private void report(int n, RequestOutcome outcome, long sentSoFar,
+      InProcessJaegerAgent agent, AgentEndpoint endpoint) throws InterruptedException {
     sentRequests++;
     if (outcome.status() >= 500) {
       failedRequests++;
@@ -153,25 +149,29 @@ public final class ShopDemo {
       out.println("trace " + outcome.traceIdHex() + ": " + uiAddress(endpoint) + "/trace/"
           + outcome.traceIdHex());
     } else {
-      printWaterfall(outcome.traceIdHex(), agent);
+      printWaterfall(outcome.traceIdHex(), sentSoFar, agent);
     }
     printLogLines(outcome.traceIdHex());
     out.println();
   }
 
-  private void printWaterfall(String traceIdHex, InProcessJaegerAgent agent)
+  private void printWaterfall(String traceIdHex, long sentSoFar, InProcessJaegerAgent agent)
       throws InterruptedException {
     try {
-      agent.awaitTrace(traceIdHex, 1, TRACE_WAIT);
+      // The shop has sent every span of the request; once the agent has read every datagram
+      // sent so far, the trace is complete.
+      agent.awaitDatagrams(sentSoFar, TRACE_WAIT);
     } catch (TimeoutException e) {
+      // Drawn below from what did arrive, if anything.
+      out.println("Incomplete: " + e.getMessage() + " within " + TRACE_WAIT.toSeconds() + " s");
+    }
+    AssembledTrace trace = agent.trace(traceIdHex);
+    if (trace == null) {
       missingTraces++;
       out.println("trace " + traceIdHex + " did not reach the in-process agent within "
           + TRACE_WAIT.toSeconds() + " s");
       return;
     }
-    // The request's spans were flushed; they are in once the socket has been quiet a moment.
-    agent.awaitQuiet(QUIET_PERIOD, TRACE_WAIT);
-    AssembledTrace trace = agent.trace(traceIdHex);
     out.print(waterfall.render(trace));
     if (options.forever()) {
       // A long run draws each trace once; keeping them all would only grow the heap.
@@ -197,11 +197,14 @@ public final class ShopDemo {
     }
   }
 
-  private void summarize(InProcessJaegerAgent agent) {
+  private void summarize(InProcessJaegerAgent agent, AgentEndpoint endpoint) {
     StringBuilder summary = new StringBuilder("Done: ").append(sentRequests)
-        .append(" requests, ").append(failedRequests).append(" answered with a 5xx");
-    if (agent != null) {
-      summary.append("; the in-process agent decoded ").append(agent.datagramsReceived())
+        .append(" requests, ").append(failedRequests).append(" answered with a 5xx; ");
+    if (agent == null) {
+      summary.append("the tracers sent ").append(datagramsSent).append(" datagrams to ")
+          .append(endpoint);
+    } else {
+      summary.append("the in-process agent decoded ").append(agent.datagramsReceived())
           .append(" datagrams into ").append(agent.traces().size()).append(" traces");
       if (agent.datagramsRejected() > 0) {
         summary.append(" and rejected ").append(agent.datagramsRejected());
@@ -228,9 +231,4 @@ public final class ShopDemo {
     return value != null ? value : System.getenv(name);
   }
 
-  /** The first {@link DemoShop.Factory} registered on the class path, or null. */
-  static DemoShop.Factory installedShop() {
-    Iterator<DemoShop.Factory> found = ServiceLoader.load(DemoShop.Factory.class).iterator();
-    return found.hasNext() ? found.next() : null;
-  }
 }

@@ -23,15 +23,14 @@ final class ShopHandlers {
     span.setTag("order.items", Integer.parseInt(items));
     // A high-cardinality value: fine in a trace's baggage, ruinous as a metrics label.
     span.setBaggageItem("customer", customer);
-    logger.info("checkout of {} items for {}", items, customer);
+    logger.info("checkout of {} for {}", scoops(items), customer);
     TracedService.Reply cartReply = request.call(cart, "POST",
         "/cart?request=" + request.param("request", "0") + "&items=" + items);
     if (cartReply.status() >= 500) {
       logger.warn("checkout failed: cart-manager answered {}", cartReply.status());
       return new TracedService.Reply(502, "checkout failed: " + cartReply.body());
     }
-    return new TracedService.Reply(200,
-        items + ("1".equals(items) ? " scoop for " : " scoops for ") + customer);
+    return new TracedService.Reply(200, scoops(items) + " for " + customer);
   }
 
   /** cart-manager: checks stock, then charges. */
@@ -40,7 +39,7 @@ final class ShopHandlers {
     String number = request.param("request", "0");
     String items = request.param("items", "1");
     request.span().log(Map.of("event", "cart.loaded", "items", Integer.parseInt(items)));
-    logger.info("cart holds {} items", items);
+    logger.info("cart holds {}", scoops(items));
     TracedService.Reply stock = request.call(inventory, "GET",
         "/stock?request=" + number + "&items=" + items);
     if (stock.status() != 200) {
@@ -66,7 +65,7 @@ final class ShopHandlers {
     }
     request.span().log(Map.of("event", "stock.reserved",
         "items", Integer.parseInt(request.param("items", "1"))));
-    logger.info("reserved {} items", request.param("items", "1"));
+    logger.info("reserved {}", scoops(request.param("items", "1")));
     return new TracedService.Reply(200, "reserved");
   }
 
@@ -85,5 +84,10 @@ final class ShopHandlers {
     }
     logger.info("charged the card of {}", customer);
     return new TracedService.Reply(200, "charged");
+  }
+
+  /** "1 scoop", "2 scoops". */
+  private static String scoops(String items) {
+    return items + ("1".equals(items) ? " scoop" : " scoops");
   }
 }

@@ -4,20 +4,21 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import dev.spoor.SpoorTracer;
 import dev.spoor.examples.logging.ServiceThreadFactory;
-import io.opentracing.Scope;
+import dev.spoor.http.wrappers.HttpTracing;
+import dev.spoor.http.wrappers.TracingHttpClient;
+import dev.spoor.http.wrappers.TracingHttpHandler;
 import io.opentracing.Span;
-import io.opentracing.SpanContext;
-import io.opentracing.propagation.Format;
-import io.opentracing.tag.Tags;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
-import java.net.HttpURLConnection;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.URLDecoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
@@ -25,14 +26,18 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 
 /**
- * One shop service: a JDK {@link HttpServer} on 127.0.0.1 whose requests each run in a server span
- * continued from the caller's headers, and whose calls to other services each run in a client
- * span whose context travels in the request headers. Its threads carry the service name in the
- * MDC, and the active span's ids while a request is handled.
+ * One shop service: a JDK {@link HttpServer} on 127.0.0.1 and a {@code java.net.http} client, both
+ * wrapped by propagation-http as an application would wrap them. {@link TracingHttpHandler} gives
+ * each request a server span continued from the caller's headers and active while the handler
+ * runs; {@link TracingHttpClient} gives each call a client span, child of the active span, whose
+ * context (and baggage) travels in the request headers. The service's threads carry its name in
+ * the MDC, and the active span's ids while a request is handled.
  */
 final class TracedService implements AutoCloseable {
   /** Response header naming the request's trace, so the caller can find it in the agent. */
   static final String TRACE_ID_HEADER = "X-Trace-Id";
+  /** How long a call to another service may take before it fails. */
+  static final Duration CALL_TIMEOUT = Duration.ofSeconds(30);
 
   /** The business logic of one endpoint. */
   @FunctionalInterface
@@ -62,12 +67,12 @@ final class TracedService implements AutoCloseable {
       return query.getOrDefault(name, fallback);
     }
 
-    /** The server span of this request. */
+    /** The server span of this request, started by the tracing wrapper: the active span. */
     Span span() {
       return span;
     }
 
-    /** Calls {@code target} inside a client span, sending the span context in the headers. */
+    /** Calls {@code target} through the traced client: a client span, its context in the headers. */
     Reply call(TracedService target, String method, String pathAndQuery) {
       return TracedService.this.call(target, method, pathAndQuery);
     }
@@ -76,16 +81,31 @@ final class TracedService implements AutoCloseable {
   private final String serviceName;
   private final SpoorTracer tracer;
   private final HttpServer server;
-  private final ExecutorService executor;
+  private final ExecutorService serverThreads;
+  private final ExecutorService clientThreads;
+  private final HttpClient client;
+  private final ExchangesInFlight inFlight = new ExchangesInFlight();
 
   TracedService(String serviceName, SpoorTracer tracer, String path, Handler handler)
       throws IOException {
     this.serviceName = serviceName;
     this.tracer = tracer;
-    this.executor = Executors.newFixedThreadPool(4, new ServiceThreadFactory(serviceName));
+    // Client spans named like the server spans they call ("POST /cart"); the default is the
+    // method alone, since a client in general knows a path full of ids but no route.
+    HttpTracing tracing = HttpTracing.newBuilder(tracer)
+        .clientOperationNamer(request -> request.method() + " " + request.path())
+        .build();
+    this.serverThreads = Executors.newFixedThreadPool(4, new ServiceThreadFactory(serviceName));
+    this.clientThreads = Executors.newCachedThreadPool(new ServiceThreadFactory(serviceName));
+    this.client = TracingHttpClient.create(tracing, HttpClient.newBuilder()
+        .version(HttpClient.Version.HTTP_1_1)
+        .connectTimeout(Duration.ofSeconds(5))
+        .executor(clientThreads)
+        .build());
     this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-    server.createContext(path, exchange -> serve(exchange, handler));
-    server.setExecutor(executor);
+    server.createContext(path, inFlight.track(
+        TracingHttpHandler.create(tracing, exchange -> serve(exchange, handler))));
+    server.setExecutor(serverThreads);
     server.start();
   }
 
@@ -101,28 +121,26 @@ final class TracedService implements AutoCloseable {
     return URI.create("http://127.0.0.1:" + server.getAddress().getPort() + pathAndQuery);
   }
 
+  /**
+   * Waits until no request is being handled, so that every server span of the requests answered
+   * so far has finished (the wrapper finishes it just after the response is written).
+   *
+   * @return true when idle, false when {@code timeout} came first
+   */
+  boolean awaitIdle(Duration timeout) throws InterruptedException {
+    return inFlight.awaitIdle(timeout);
+  }
+
   private void serve(HttpExchange exchange, Handler handler) throws IOException {
-    String operation = exchange.getRequestMethod() + " " + exchange.getRequestURI().getPath();
-    SpanContext parent = tracer.extract(Format.Builtin.HTTP_HEADERS,
-        HeaderCarriers.fromRequest(exchange.getRequestHeaders()));
-    Span span = tracer.buildSpan(operation).asChildOf(parent)
-        .withTag(Tags.SPAN_KIND, Tags.SPAN_KIND_SERVER)
-        .withTag(Tags.HTTP_METHOD, exchange.getRequestMethod())
-        .withTag(Tags.HTTP_URL, exchange.getRequestURI().toString())
-        .start();
+    Span span = tracer.activeSpan();
     Reply reply;
-    try (Scope scope = tracer.activateSpan(span)) {
+    try {
       reply = handler.handle(new Request(query(exchange.getRequestURI()), span));
     } catch (Exception e) {
-      Tags.ERROR.set(span, true);
+      // The wrapper tags the 500 as an error; the log says why.
       span.log(Map.of("event", "error", "error.object", e.toString()));
       reply = new Reply(500, e.toString());
     }
-    Tags.HTTP_STATUS.set(span, reply.status());
-    if (reply.status() >= 500) {
-      Tags.ERROR.set(span, true);
-    }
-    span.finish();
     byte[] body = reply.body().getBytes(StandardCharsets.UTF_8);
     exchange.getResponseHeaders().set(TRACE_ID_HEADER, span.context().toTraceId());
     exchange.sendResponseHeaders(reply.status(), body.length);
@@ -132,52 +150,18 @@ final class TracedService implements AutoCloseable {
   }
 
   private Reply call(TracedService target, String method, String pathAndQuery) {
-    URI uri = target.uri(pathAndQuery);
-    Span span = tracer.buildSpan(method + " " + uri.getPath())
-        .withTag(Tags.SPAN_KIND, Tags.SPAN_KIND_CLIENT)
-        .withTag(Tags.PEER_SERVICE, target.serviceName())
-        .withTag(Tags.HTTP_METHOD, method)
-        .withTag(Tags.HTTP_URL, uri.toString())
-        .start();
-    try (Scope scope = tracer.activateSpan(span)) {
-      Map<String, String> headers = new HashMap<>();
-      tracer.inject(span.context(), Format.Builtin.HTTP_HEADERS,
-          HeaderCarriers.forInjection(headers));
-      Reply reply = send(uri, method, headers);
-      Tags.HTTP_STATUS.set(span, reply.status());
-      if (reply.status() >= 500) {
-        Tags.ERROR.set(span, true);
-      }
-      return reply;
-    } catch (IOException e) {
-      Tags.ERROR.set(span, true);
-      span.log(Map.of("event", "error", "error.object", e.toString()));
-      return new Reply(502, target.serviceName() + " unreachable: " + e.getMessage());
-    } finally {
-      span.finish();
-    }
-  }
-
-  /** One plain HTTP exchange; also used by the shop's driver, which is not traced. */
-  static Reply send(URI uri, String method, Map<String, String> headers) throws IOException {
-    HttpURLConnection connection = (HttpURLConnection) uri.toURL().openConnection();
+    HttpRequest request = HttpRequest.newBuilder(target.uri(pathAndQuery))
+        .method(method, HttpRequest.BodyPublishers.noBody())
+        .timeout(CALL_TIMEOUT)
+        .build();
     try {
-      connection.setRequestMethod(method);
-      connection.setConnectTimeout(5_000);
-      connection.setReadTimeout(30_000);
-      headers.forEach(connection::setRequestProperty);
-      if ("POST".equals(method)) {
-        connection.setDoOutput(true);
-        connection.getOutputStream().close();
-      }
-      int status = connection.getResponseCode();
-      InputStream stream = status >= 400 ? connection.getErrorStream()
-          : connection.getInputStream();
-      String body = stream == null ? ""
-          : new String(stream.readAllBytes(), StandardCharsets.UTF_8);
-      return new Reply(status, body, connection.getHeaderField(TRACE_ID_HEADER));
-    } finally {
-      connection.disconnect();
+      HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
+      return new Reply(response.statusCode(), response.body());
+    } catch (IOException e) {
+      return new Reply(502, target.serviceName() + " unreachable: " + e.getMessage());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return new Reply(503, "interrupted while calling " + target.serviceName());
     }
   }
 
@@ -197,19 +181,28 @@ final class TracedService implements AutoCloseable {
     return params;
   }
 
-  /** Stops the server (letting exchanges in flight finish) and its threads; closes the tracer. */
+  /**
+   * Stops the server (letting exchanges in flight finish) and the threads of server and client;
+   * closes the tracer. (A Java 17 {@code HttpClient} cannot be closed: its selector thread ends
+   * once the client is unreachable.)
+   */
   @Override
   public void close() {
     server.stop(0);
-    executor.shutdown();
+    stop(serverThreads);
+    stop(clientThreads);
+    tracer.close();
+  }
+
+  private static void stop(ExecutorService threads) {
+    threads.shutdown();
     try {
-      if (!executor.awaitTermination(5, TimeUnit.SECONDS)) {
-        executor.shutdownNow();
+      if (!threads.awaitTermination(5, TimeUnit.SECONDS)) {
+        threads.shutdownNow();
       }
     } catch (InterruptedException e) {
-      executor.shutdownNow();
+      threads.shutdownNow();
       Thread.currentThread().interrupt();
     }
-    tracer.close();
   }
 }

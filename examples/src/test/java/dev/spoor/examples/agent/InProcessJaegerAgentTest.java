@@ -9,7 +9,6 @@ import static dev.spoor.examples.testing.JaegerDatagrams.span;
 import static dev.spoor.examples.testing.JaegerDatagrams.stringTag;
 import static dev.spoor.examples.testing.JaegerDatagrams.withTags;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -139,13 +138,17 @@ class InProcessJaegerAgentTest {
   }
 
   @Test
-  void reportsQuietOnlyAfterTheLastDatagram() throws Exception {
-    assertTrue(agent.awaitQuiet(Duration.ofMillis(20), WAIT));
+  void waitsForEveryDatagramSentSinceItStartedEvenAcrossAClear() throws Exception {
     sendAll(agent.port(), batch("a", span(0x12, 1, 0, "root", 1, 10)));
-    agent.awaitSpans(1, WAIT);
+    agent.awaitDatagrams(1, WAIT);
+    agent.clear();
+    send("not thrift at all".getBytes(StandardCharsets.US_ASCII), agent.port());
+    sendAll(agent.port(), batch("b", span(0x12, 2, 1, "child", 2, 5)));
 
-    assertFalse(agent.awaitQuiet(Duration.ofHours(1), Duration.ofMillis(30)));
-    assertTrue(agent.awaitQuiet(Duration.ofMillis(20), WAIT));
+    agent.awaitDatagrams(3, WAIT);
+
+    assertEquals(1, agent.trace("0000000000000012").spans().size());
+    assertThrows(TimeoutException.class, () -> agent.awaitDatagrams(4, Duration.ofMillis(50)));
   }
 
   @Test

@@ -33,6 +33,7 @@ final class DatagramShop implements DemoShop {
   private final AgentEndpoint agent;
   private final DatagramSocket socket;
   private final List<Batch> heldBack = new ArrayList<>();
+  private long datagramsSent;
 
   DatagramShop(AgentEndpoint agent) throws IOException {
     this.agent = agent;
@@ -80,6 +81,11 @@ final class DatagramShop implements DemoShop {
   }
 
   @Override
+  public long datagramsSent() {
+    return datagramsSent;
+  }
+
+  @Override
   public void close() {
     flush();
     socket.close();
@@ -104,5 +110,6 @@ final class DatagramShop implements DemoShop {
 
   private void send(Batch batch) {
     sendFrom(socket, batch, agent.host(), agent.port());
+    datagramsSent++;
   }
 }

@@ -20,8 +20,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Drives the four real services over HTTP on 127.0.0.1 with in-memory reporters, and checks the
- * spans each request leaves behind. (Over UDP, through the in-process agent, once the demo's
- * reporting is wired.)
+ * spans each request leaves behind. ({@link ShopDemoWithServicesTest} runs them over UDP, through
+ * the in-process agent.)
  */
 class IceCreamShopTest {
   private final Map<String, InMemoryReporter> reporters = new HashMap<>();
@@ -46,6 +46,8 @@ class IceCreamShopTest {
   }
 
   private List<SpoorSpan> spansOf(String traceId) {
+    // The wrappers finish a server span just after its response: wait for the services.
+    shop.flush();
     List<SpoorSpan> spans = new ArrayList<>();
     for (InMemoryReporter reporter : reporters.values()) {
       for (SpoorSpan span : reporter.spans()) {

@@ -75,6 +75,8 @@ class ShopDemoTest {
       assertTrue(out.contains("trace " + traceIdOf(1) + ": http://127.0.0.1:16686/trace/"
           + traceIdOf(1) + "\n"), out);
       assertFalse(out.contains("Trace Start"), out);
+      assertTrue(out.endsWith("Done: 2 requests, 1 answered with a 5xx; the tracers sent 8 datagrams"
+          + " to 127.0.0.1:" + jaeger.port() + ".\n"), out);
       jaeger.awaitSpans(2 * DatagramShop.SPANS_PER_REQUEST, Duration.ofSeconds(10));
       List<AssembledTrace> traces = jaeger.traces();
       assertEquals(List.of(traceIdOf(1), traceIdOf(2)),

@@ -76,7 +76,7 @@ public final class JaegerDatagrams {
 
   /**
    * Encodes {@code batch} and sends it from {@code socket} to {@code host}:{@code port}, for
-   * callers that cannot throw checked exceptions (reporters, shop stand-ins).
+   * callers that cannot throw checked exceptions (shop stand-ins).
    */
   public static void sendFrom(DatagramSocket socket, Batch batch, String host, int port) {
     try {
