@@ -1,0 +1,120 @@
+package dev.spoor.http.wrappers;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.sun.net.httpserver.HttpExchange;
+import dev.spoor.SpoorSpan;
+import dev.spoor.SpoorSpanContext;
+import dev.spoor.http.wrappers.HttpPeer.PeerContext;
+import io.opentracing.Scope;
+import io.opentracing.Span;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Real HTTP between Spoor's wrappers and other tracers' own propagation code: jaeger-client-java
+ * 1.8.1, OpenTelemetry's W3C propagators and Brave's B3. The peer writes or reads the headers of
+ * a real request on 127.0.0.1; Spoor's side is the wrapped JDK server or the wrapped client.
+ */
+class PeerTracersOverHttpTest {
+  private final ClientPool pool = new ClientPool();
+  private RecordingTracer recording;
+  private LoopbackJdkServer server;
+
+  static Stream<HttpPeer> peers() {
+    return Stream.of(new JaegerClientPeer(), new OpenTelemetryPeer(), new BravePeer());
+  }
+
+  @AfterEach
+  void stop() throws InterruptedException {
+    if (server != null) {
+      server.close();
+    }
+    pool.close();
+    if (recording != null) {
+      recording.close();
+    }
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("peers")
+  void wrappedServerContinuesThePeersTraceWithItsBaggage(HttpPeer peer) throws Exception {
+    recording = new RecordingTracer("spoor-server", peer.spoorFormat());
+    AtomicReference<String> baggageInHandler = new AtomicReference<>();
+    server = LoopbackJdkServer.start().handle("/orders", TracingHttpHandler.create(
+        recording.tracer, exchange -> {
+          baggageInHandler.set(
+              recording.tracer.activeSpan().getBaggageItem(HttpPeer.BAGGAGE_KEY));
+          LoopbackJdkServer.respond(exchange, 200, "ok");
+        }));
+    Map<String, String> headers = new HashMap<>();
+    PeerContext sent = peer.startAndInject(headers);
+    HttpRequest.Builder request = HttpRequest.newBuilder(server.uri("/orders/7"));
+    headers.forEach(request::header);
+
+    HttpResponse<String> response =
+        pool.plainClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
+
+    assertEquals(200, response.statusCode());
+    SpoorSpanContext continued = recording.awaitSpan("server").context();
+    assertEquals(sent.traceIdHigh(), continued.traceIdHigh(), headers.toString());
+    assertEquals(sent.traceIdLow(), continued.traceIdLow(), headers.toString());
+    assertEquals(sent.spanId(), continued.parentId(), "the peer's span is the parent");
+    assertTrue(continued.isSampled());
+    assertEquals(HttpPeer.BAGGAGE_VALUE, baggageInHandler.get());
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("peers")
+  void peerServerSeesTheWrappedClientsSpanAndBaggage(HttpPeer peer) throws Exception {
+    recording = new RecordingTracer("spoor-client", peer.spoorFormat());
+    AtomicReference<PeerContext> seenByPeer = new AtomicReference<>();
+    server = LoopbackJdkServer.start().handle("/stock", exchange -> {
+      seenByPeer.set(peer.extract(lowerCaseHeaders(exchange)));
+      LoopbackJdkServer.respond(exchange, 200, "7 left");
+    });
+    Span root = recording.tracer.buildSpan("checkout").start();
+    root.setBaggageItem(HttpPeer.BAGGAGE_KEY, HttpPeer.BAGGAGE_VALUE);
+
+    HttpResponse<String> response;
+    try (Scope ignored = recording.tracer.activateSpan(root)) {
+      response = TracingHttpClient.create(recording.tracer, pool.plainClient()).send(
+          HttpRequest.newBuilder(server.uri("/stock/42")).build(),
+          HttpResponse.BodyHandlers.ofString());
+    } finally {
+      root.finish();
+    }
+
+    assertEquals(200, response.statusCode());
+    SpoorSpan client = recording.awaitSpan("client");
+    PeerContext seen = seenByPeer.get();
+    assertEquals(client.context().traceIdHigh(), seen.traceIdHigh(), seen.toString());
+    assertEquals(client.context().traceIdLow(), seen.traceIdLow(), seen.toString());
+    assertEquals(client.context().spanId(), seen.spanId(), "the client span is the peer's parent");
+    assertTrue(seen.sampled());
+    assertEquals(HttpPeer.BAGGAGE_VALUE, seen.baggage());
+  }
+
+  /**
+   * The request's headers as an HTTP/2 peer would see them: lower-case names, first value, looked
+   * up case-insensitively (Brave asks for {@code X-B3-TraceId}).
+   */
+  private static Map<String, String> lowerCaseHeaders(HttpExchange exchange) {
+    Map<String, String> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+    for (Map.Entry<String, List<String>> header : exchange.getRequestHeaders().entrySet()) {
+      headers.put(header.getKey().toLowerCase(Locale.ROOT), header.getValue().get(0));
+    }
+    return headers;
+  }
+}
