@@ -23,11 +23,6 @@ final class BravePeer implements HttpPeer {
   private static final Propagation<String> PROPAGATION = FACTORY.get();
 
   @Override
-  public String spoorFormat() {
-    return "b3";
-  }
-
-  @Override
   public PeerContext startAndInject(Map<String, String> headers) {
     ThreadLocalRandom random = ThreadLocalRandom.current();
     TraceContext context = FACTORY.decorate(TraceContext.newBuilder()

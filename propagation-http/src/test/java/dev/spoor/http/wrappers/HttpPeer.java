@@ -11,9 +11,6 @@ interface HttpPeer {
   String BAGGAGE_KEY = "user";
   String BAGGAGE_VALUE = "alice";
 
-  /** The Spoor propagation format that speaks this peer's headers. */
-  String spoorFormat();
-
   /**
    * Starts a sampled span carrying {@link #BAGGAGE_KEY} and writes its headers into {@code headers}.
    *

@@ -20,11 +20,6 @@ final class JaegerClientPeer implements HttpPeer {
       .build();
 
   @Override
-  public String spoorFormat() {
-    return "jaeger";
-  }
-
-  @Override
   public PeerContext startAndInject(Map<String, String> headers) {
     Span span = tracer.buildSpan("jaeger-client-call").start();
     span.setBaggageItem(BAGGAGE_KEY, BAGGAGE_VALUE);

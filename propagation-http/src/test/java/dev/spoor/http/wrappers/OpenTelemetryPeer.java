@@ -1,5 +1,6 @@
 package dev.spoor.http.wrappers;
 
+import dev.spoor.http.OpenTelemetryMapGetter;
 import io.opentelemetry.api.baggage.Baggage;
 import io.opentelemetry.api.baggage.propagation.W3CBaggagePropagator;
 import io.opentelemetry.api.trace.Span;
@@ -8,7 +9,6 @@ import io.opentelemetry.api.trace.TraceFlags;
 import io.opentelemetry.api.trace.TraceState;
 import io.opentelemetry.api.trace.propagation.W3CTraceContextPropagator;
 import io.opentelemetry.context.Context;
-import io.opentelemetry.context.propagation.TextMapGetter;
 import io.opentelemetry.context.propagation.TextMapPropagator;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
@@ -17,25 +17,6 @@ import java.util.concurrent.ThreadLocalRandom;
 final class OpenTelemetryPeer implements HttpPeer {
   private static final TextMapPropagator PROPAGATOR = TextMapPropagator.composite(
       W3CTraceContextPropagator.getInstance(), W3CBaggagePropagator.getInstance());
-  private static final TextMapGetter<Map<String, String>> GETTER =
-      new TextMapGetter<Map<String, String>>() {
-        @Override
-        @SuppressWarnings("deprecation") // still abstract in the API; no replacement to implement
-        public Iterable<String> keys(Map<String, String> carrier) {
-          return carrier.keySet();
-        }
-
-        @Override
-        public String get(Map<String, String> carrier, String key) {
-          return carrier == null ? null : carrier.get(key);
-        }
-      };
-
-  @Override
-  public String spoorFormat() {
-    return "w3c";
-  }
-
   @Override
   public PeerContext startAndInject(Map<String, String> headers) {
     ThreadLocalRandom random = ThreadLocalRandom.current();
@@ -50,7 +31,7 @@ final class OpenTelemetryPeer implements HttpPeer {
 
   @Override
   public PeerContext extract(Map<String, String> headers) {
-    return read(PROPAGATOR.extract(Context.root(), headers, GETTER));
+    return read(PROPAGATOR.extract(Context.root(), headers, OpenTelemetryMapGetter.INSTANCE));
   }
 
   private static PeerContext read(Context context) {

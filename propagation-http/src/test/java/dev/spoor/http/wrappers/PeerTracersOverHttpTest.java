@@ -20,6 +20,7 @@ import java.util.TreeMap;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
@@ -32,8 +33,10 @@ class PeerTracersOverHttpTest {
   private RecordingTracer recording;
   private LoopbackJdkServer server;
 
-  static Stream<HttpPeer> peers() {
-    return Stream.of(new JaegerClientPeer(), new OpenTelemetryPeer(), new BravePeer());
+  /** Each peer with the Spoor propagation format that speaks its headers. */
+  static Stream<Arguments> peers() {
+    return Stream.of(Arguments.of(new JaegerClientPeer(), "jaeger"),
+        Arguments.of(new OpenTelemetryPeer(), "w3c"), Arguments.of(new BravePeer(), "b3"));
   }
 
   @AfterEach
@@ -47,10 +50,10 @@ class PeerTracersOverHttpTest {
     }
   }
 
-  @ParameterizedTest(name = "{0}")
+  @ParameterizedTest(name = "{0} as {1}")
   @MethodSource("peers")
-  void wrappedServerContinuesThePeersTraceWithItsBaggage(HttpPeer peer) throws Exception {
-    recording = new RecordingTracer("spoor-server", peer.spoorFormat());
+  void wrappedServerContinuesThePeersTraceWithItsBaggage(HttpPeer peer, String format) throws Exception {
+    recording = new RecordingTracer("spoor-server", format);
     AtomicReference<String> baggageInHandler = new AtomicReference<>();
     server = LoopbackJdkServer.start().handle("/orders", TracingHttpHandler.create(
         recording.tracer, exchange -> {
@@ -75,10 +78,10 @@ class PeerTracersOverHttpTest {
     assertEquals(HttpPeer.BAGGAGE_VALUE, baggageInHandler.get());
   }
 
-  @ParameterizedTest(name = "{0}")
+  @ParameterizedTest(name = "{0} as {1}")
   @MethodSource("peers")
-  void peerServerSeesTheWrappedClientsSpanAndBaggage(HttpPeer peer) throws Exception {
-    recording = new RecordingTracer("spoor-client", peer.spoorFormat());
+  void peerServerSeesTheWrappedClientsSpanAndBaggage(HttpPeer peer, String format) throws Exception {
+    recording = new RecordingTracer("spoor-client", format);
     AtomicReference<PeerContext> seenByPeer = new AtomicReference<>();
     server = LoopbackJdkServer.start().handle("/stock", exchange -> {
       seenByPeer.set(peer.extract(lowerCaseHeaders(exchange)));
