@@ -9,14 +9,16 @@ import dev.spoor.SpoorSpanContext;
 import dev.spoor.http.wrappers.HttpPeer.PeerContext;
 import io.opentracing.Scope;
 import io.opentracing.Span;
+import java.net.HttpURLConnection;
+import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.TreeMap;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -26,7 +28,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * Real HTTP between Spoor's wrappers and other tracers' own propagation code: jaeger-client-java
  * 1.8.1, OpenTelemetry's W3C propagators and Brave's B3. The peer writes or reads the headers of
- * a real request on 127.0.0.1; Spoor's side is the wrapped JDK server or the wrapped client.
+ * a real request on 127.0.0.1; Spoor's side is the wrapped JDK server or a wrapped client
+ * ({@code java.net.http} or {@code HttpURLConnection}).
  */
 class PeerTracersOverHttpTest {
   private final ClientPool pool = new ClientPool();
@@ -80,7 +83,37 @@ class PeerTracersOverHttpTest {
 
   @ParameterizedTest(name = "{0} as {1}")
   @MethodSource("peers")
-  void peerServerSeesTheWrappedClientsSpanAndBaggage(HttpPeer peer, String format) throws Exception {
+  void peerServerSeesTheWrappedClientsSpanAndBaggage(HttpPeer peer, String format)
+      throws Exception {
+    assertPeerSeesTheClientSpan(peer, format, uri -> TracingHttpClient
+        .create(recording.tracer, pool.plainClient())
+        .send(HttpRequest.newBuilder(uri).build(), HttpResponse.BodyHandlers.ofString())
+        .statusCode());
+  }
+
+  @ParameterizedTest(name = "{0} as {1}")
+  @MethodSource("peers")
+  void peerServerSeesTheUrlConnectionsSpanAndBaggage(HttpPeer peer, String format)
+      throws Exception {
+    assertPeerSeesTheClientSpan(peer, format, uri -> {
+      HttpURLConnection connection = (HttpURLConnection) uri.toURL().openConnection();
+      try {
+        return TracingUrlConnection.create(recording.tracer)
+            .execute(connection, HttpURLConnection::getResponseCode);
+      } finally {
+        connection.disconnect();
+      }
+    });
+  }
+
+  /** One request through a wrapped client, inside an active span with baggage, to the peer. */
+  @FunctionalInterface
+  private interface ClientCall {
+    int statusOf(URI uri) throws Exception;
+  }
+
+  private void assertPeerSeesTheClientSpan(HttpPeer peer, String format, ClientCall call)
+      throws Exception {
     recording = new RecordingTracer("spoor-client", format);
     AtomicReference<PeerContext> seenByPeer = new AtomicReference<>();
     server = LoopbackJdkServer.start().handle("/stock", exchange -> {
@@ -90,16 +123,14 @@ class PeerTracersOverHttpTest {
     Span root = recording.tracer.buildSpan("checkout").start();
     root.setBaggageItem(HttpPeer.BAGGAGE_KEY, HttpPeer.BAGGAGE_VALUE);
 
-    HttpResponse<String> response;
+    int status;
     try (Scope ignored = recording.tracer.activateSpan(root)) {
-      response = TracingHttpClient.create(recording.tracer, pool.plainClient()).send(
-          HttpRequest.newBuilder(server.uri("/stock/42")).build(),
-          HttpResponse.BodyHandlers.ofString());
+      status = call.statusOf(server.uri("/stock/42"));
     } finally {
       root.finish();
     }
 
-    assertEquals(200, response.statusCode());
+    assertEquals(200, status);
     SpoorSpan client = recording.awaitSpan("client");
     PeerContext seen = seenByPeer.get();
     assertEquals(client.context().traceIdHigh(), seen.traceIdHigh(), seen.toString());
