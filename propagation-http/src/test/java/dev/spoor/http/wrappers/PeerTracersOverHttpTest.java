@@ -9,10 +9,15 @@ import dev.spoor.SpoorSpanContext;
 import dev.spoor.http.wrappers.HttpPeer.PeerContext;
 import io.opentracing.Scope;
 import io.opentracing.Span;
+import jakarta.servlet.DispatcherType;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import java.net.HttpURLConnection;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -20,6 +25,9 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Stream;
+import org.eclipse.jetty.ee10.servlet.FilterHolder;
+import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
+import org.eclipse.jetty.ee10.servlet.ServletHolder;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -28,13 +36,14 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * Real HTTP between Spoor's wrappers and other tracers' own propagation code: jaeger-client-java
  * 1.8.1, OpenTelemetry's W3C propagators and Brave's B3. The peer writes or reads the headers of
- * a real request on 127.0.0.1; Spoor's side is the wrapped JDK server or a wrapped client
- * ({@code java.net.http} or {@code HttpURLConnection}).
+ * a real request on 127.0.0.1; Spoor's side is the wrapped JDK server, the servlet filter in
+ * Jetty 12, or a wrapped client ({@code java.net.http} or {@code HttpURLConnection}).
  */
 class PeerTracersOverHttpTest {
   private final ClientPool pool = new ClientPool();
   private RecordingTracer recording;
   private LoopbackJdkServer server;
+  private LoopbackJetty jetty;
 
   /** Each peer with the Spoor propagation format that speaks its headers. */
   static Stream<Arguments> peers() {
@@ -43,9 +52,12 @@ class PeerTracersOverHttpTest {
   }
 
   @AfterEach
-  void stop() throws InterruptedException {
+  void stop() throws Exception {
     if (server != null) {
       server.close();
+    }
+    if (jetty != null) {
+      jetty.close();
     }
     pool.close();
     if (recording != null) {
@@ -55,18 +67,48 @@ class PeerTracersOverHttpTest {
 
   @ParameterizedTest(name = "{0} as {1}")
   @MethodSource("peers")
-  void wrappedServerContinuesThePeersTraceWithItsBaggage(HttpPeer peer, String format) throws Exception {
+  void wrappedJdkServerContinuesThePeersTraceWithItsBaggage(HttpPeer peer, String format)
+      throws Exception {
     recording = new RecordingTracer("spoor-server", format);
     AtomicReference<String> baggageInHandler = new AtomicReference<>();
     server = LoopbackJdkServer.start().handle("/orders", TracingHttpHandler.create(
         recording.tracer, exchange -> {
-          baggageInHandler.set(
-              recording.tracer.activeSpan().getBaggageItem(HttpPeer.BAGGAGE_KEY));
+          baggageInHandler.set(activeBaggage());
           LoopbackJdkServer.respond(exchange, 200, "ok");
         }));
+    assertServerContinuesThePeersTrace(peer, server.uri("/orders/7"), baggageInHandler);
+  }
+
+  @ParameterizedTest(name = "{0} as {1}")
+  @MethodSource("peers")
+  void jettyWithTheFilterContinuesThePeersTraceWithItsBaggage(HttpPeer peer, String format)
+      throws Exception {
+    recording = new RecordingTracer("spoor-servlet", format);
+    AtomicReference<String> baggageInServlet = new AtomicReference<>();
+    ServletContextHandler context = new ServletContextHandler();
+    context.addFilter(new FilterHolder(TracingFilter.create(recording.tracer)), "/*",
+        EnumSet.of(DispatcherType.REQUEST));
+    context.addServlet(new ServletHolder(new HttpServlet() {
+      @Override
+      protected void doGet(HttpServletRequest request, HttpServletResponse response) {
+        baggageInServlet.set(activeBaggage());
+        response.setStatus(200);
+      }
+    }), "/orders/*");
+    jetty = LoopbackJetty.start(context);
+    assertServerContinuesThePeersTrace(peer, jetty.uri("/orders/7"), baggageInServlet);
+  }
+
+  private String activeBaggage() {
+    return recording.tracer.activeSpan().getBaggageItem(HttpPeer.BAGGAGE_KEY);
+  }
+
+  /** Sends the peer's headers to {@code uri}; the server span continues the peer's span. */
+  private void assertServerContinuesThePeersTrace(HttpPeer peer, URI uri,
+      AtomicReference<String> baggageSeenByTheApplication) throws Exception {
     Map<String, String> headers = new HashMap<>();
     PeerContext sent = peer.startAndInject(headers);
-    HttpRequest.Builder request = HttpRequest.newBuilder(server.uri("/orders/7"));
+    HttpRequest.Builder request = HttpRequest.newBuilder(uri);
     headers.forEach(request::header);
 
     HttpResponse<String> response =
@@ -78,7 +120,7 @@ class PeerTracersOverHttpTest {
     assertEquals(sent.traceIdLow(), continued.traceIdLow(), headers.toString());
     assertEquals(sent.spanId(), continued.parentId(), "the peer's span is the parent");
     assertTrue(continued.isSampled());
-    assertEquals(HttpPeer.BAGGAGE_VALUE, baggageInHandler.get());
+    assertEquals(HttpPeer.BAGGAGE_VALUE, baggageSeenByTheApplication.get());
   }
 
   @ParameterizedTest(name = "{0} as {1}")
