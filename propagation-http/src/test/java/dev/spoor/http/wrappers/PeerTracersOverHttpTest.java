@@ -41,6 +41,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class PeerTracersOverHttpTest {
   private final ClientPool pool = new ClientPool();
+  private final AtomicReference<String> baggageSeenByTheApplication = new AtomicReference<>();
   private RecordingTracer recording;
   private LoopbackJdkServer server;
   private LoopbackJetty jetty;
@@ -70,13 +71,12 @@ class PeerTracersOverHttpTest {
   void wrappedJdkServerContinuesThePeersTraceWithItsBaggage(HttpPeer peer, String format)
       throws Exception {
     recording = new RecordingTracer("spoor-server", format);
-    AtomicReference<String> baggageInHandler = new AtomicReference<>();
     server = LoopbackJdkServer.start().handle("/orders", TracingHttpHandler.create(
         recording.tracer, exchange -> {
-          baggageInHandler.set(activeBaggage());
+          recordActiveBaggage();
           LoopbackJdkServer.respond(exchange, 200, "ok");
         }));
-    assertServerContinuesThePeersTrace(peer, server.uri("/orders/7"), baggageInHandler);
+    assertServerContinuesThePeersTrace(peer, server.uri("/orders/7"));
   }
 
   @ParameterizedTest(name = "{0} as {1}")
@@ -84,28 +84,28 @@ class PeerTracersOverHttpTest {
   void jettyWithTheFilterContinuesThePeersTraceWithItsBaggage(HttpPeer peer, String format)
       throws Exception {
     recording = new RecordingTracer("spoor-servlet", format);
-    AtomicReference<String> baggageInServlet = new AtomicReference<>();
     ServletContextHandler context = new ServletContextHandler();
     context.addFilter(new FilterHolder(TracingFilter.create(recording.tracer)), "/*",
         EnumSet.of(DispatcherType.REQUEST));
     context.addServlet(new ServletHolder(new HttpServlet() {
       @Override
       protected void doGet(HttpServletRequest request, HttpServletResponse response) {
-        baggageInServlet.set(activeBaggage());
+        recordActiveBaggage();
         response.setStatus(200);
       }
     }), "/orders/*");
     jetty = LoopbackJetty.start(context);
-    assertServerContinuesThePeersTrace(peer, jetty.uri("/orders/7"), baggageInServlet);
+    assertServerContinuesThePeersTrace(peer, jetty.uri("/orders/7"));
   }
 
-  private String activeBaggage() {
-    return recording.tracer.activeSpan().getBaggageItem(HttpPeer.BAGGAGE_KEY);
+  /** Called by the application inside the server span: keeps the baggage it can read. */
+  private void recordActiveBaggage() {
+    baggageSeenByTheApplication.set(
+        recording.tracer.activeSpan().getBaggageItem(HttpPeer.BAGGAGE_KEY));
   }
 
   /** Sends the peer's headers to {@code uri}; the server span continues the peer's span. */
-  private void assertServerContinuesThePeersTrace(HttpPeer peer, URI uri,
-      AtomicReference<String> baggageSeenByTheApplication) throws Exception {
+  private void assertServerContinuesThePeersTrace(HttpPeer peer, URI uri) throws Exception {
     Map<String, String> headers = new HashMap<>();
     PeerContext sent = peer.startAndInject(headers);
     HttpRequest.Builder request = HttpRequest.newBuilder(uri);
