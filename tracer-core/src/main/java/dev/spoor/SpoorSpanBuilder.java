@@ -169,6 +169,11 @@ final class SpoorSpanBuilder implements Tracer.SpanBuilder {
       debugId = partialParent == null ? null : partialParent.debugId();
       if (debugId != null) {
         flags = SpoorSpanContext.FLAG_SAMPLED | SpoorSpanContext.FLAG_DEBUG;
+      } else if (partialParent != null && !partialParent.isSamplingDeferred()) {
+        // An upstream decision without ids (e.g. B3 "b3: 0"): the new trace keeps it.
+        flags = partialParent.isDebug()
+            ? SpoorSpanContext.FLAG_SAMPLED | SpoorSpanContext.FLAG_DEBUG
+            : (byte) (partialParent.flags() & SpoorSpanContext.FLAG_SAMPLED);
       } else {
         decision = tracer.sampler().sample(operationName, traceIdHigh, traceIdLow);
         flags = decision.isSampled() ? SpoorSpanContext.FLAG_SAMPLED : 0;

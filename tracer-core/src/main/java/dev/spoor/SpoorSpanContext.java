@@ -13,7 +13,10 @@ import java.util.Map;
  * <p>Codecs create contexts with {@link #create}; a context whose trace id is zero is <em>partial</em>
  * and carries only baggage and/or a Jaeger debug id, as jaeger-client-java does when a request has
  * {@code jaeger-debug-id} or {@code jaeger-baggage} but no {@code uber-trace-id}. Starting a span
- * as child of a partial context starts a new trace that inherits that baggage.
+ * as child of a partial context starts a new trace that inherits that baggage. A partial context
+ * may also carry an upstream sampling decision without ids (B3's {@code b3: 0}, a lone
+ * {@code X-B3-Sampled}): {@code partial(..).withSamplingDeferred(false).withFlags(flags)}; the new
+ * trace then keeps that decision instead of asking the sampler.
  */
 public final class SpoorSpanContext implements SpanContext {
   /** Flag bit: the trace is sampled and its spans are reported. */
@@ -83,11 +86,12 @@ public final class SpoorSpanContext implements SpanContext {
 
   /**
    * A partial context that carries no trace, only baggage and/or a Jaeger debug id: the next span
-   * started from it is a new, sampled, debug trace when {@code debugId} is not null.
+   * started from it is a new, sampled, debug trace when {@code debugId} is not null, else a new
+   * trace whose sampling is left to the local sampler ({@link #isSamplingDeferred()} is true).
    */
   public static SpoorSpanContext partial(Map<String, String> baggage, String debugId) {
     return new SpoorSpanContext(
-        0L, 0L, 0L, 0L, (byte) 0, false, copy(baggage), debugId, null, false);
+        0L, 0L, 0L, 0L, (byte) 0, true, copy(baggage), debugId, null, false);
   }
 
   /** Returns a copy whose sampling decision is left to the local sampler (e.g. B3 without sampled). */

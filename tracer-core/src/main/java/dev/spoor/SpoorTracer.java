@@ -223,7 +223,7 @@ public final class SpoorTracer implements Tracer, Closeable {
   private SpoorSpanContext applyIncomingPolicy(SpoorSpanContext context) {
     if (ignoreIncomingSampling) {
       context = context.withDebugId(null);
-      if (context.hasTrace()) {
+      if (context.hasTrace() || !context.isSamplingDeferred()) {
         context = context.withFlags((byte) 0).withSamplingDeferred(true);
       }
     }
@@ -235,8 +235,9 @@ public final class SpoorTracer implements Tracer, Closeable {
     } else {
       context = BaggageLimiter.limit(context, limits, metrics);
     }
-    if (!context.hasTrace() && context.debugId() == null && context.baggage().isEmpty()) {
-      return null;
+    if (!context.hasTrace() && context.debugId() == null && context.baggage().isEmpty()
+        && context.isSamplingDeferred()) {
+      return null; // nothing left to continue: no trace, debug id, baggage or decision
     }
     return context;
   }

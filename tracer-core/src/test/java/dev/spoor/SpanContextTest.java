@@ -89,6 +89,35 @@ class SpanContextTest {
   }
 
   @Test
+  void aRootStartedFromAPartialContextKeepsTheDecisionItCarries() {
+    SpoorSpanContext doNotSample = SpoorSpanContext.partial(Map.of("k", "v"), null)
+        .withSamplingDeferred(false).withFlags((byte) 0);
+    SpoorSpanContext debug = SpoorSpanContext.partial(null, null).withSamplingDeferred(false)
+        .withFlags(SpoorSpanContext.FLAG_DEBUG);
+    try (SpoorTracer tracer = SpoorTracer.builder("svc").build()) {
+      SpoorSpanContext root =
+          (SpoorSpanContext) tracer.buildSpan("op").asChildOf(doNotSample).start().context();
+      assertTrue(root.hasTrace());
+      assertFalse(root.isSampled());
+      assertEquals("v", root.getBaggageItem("k"));
+      SpoorSpanContext forced =
+          (SpoorSpanContext) tracer.buildSpan("op").asChildOf(debug).start().context();
+      assertTrue(forced.isSampled());
+      assertTrue(forced.isDebug());
+    }
+  }
+
+  @Test
+  void aPartialContextLeavesSamplingToTheSamplerUnlessItCarriesADecision() {
+    assertTrue(SpoorSpanContext.partial(Map.of("k", "v"), null).isSamplingDeferred());
+    try (SpoorTracer tracer = SpoorTracer.builder("svc").build()) {
+      assertTrue(((SpoorSpanContext) tracer.buildSpan("op")
+          .asChildOf(SpoorSpanContext.partial(Map.of("k", "v"), null)).start().context())
+          .isSampled());
+    }
+  }
+
+  @Test
   void newIdsAreNeverZeroAndDoNotRepeat() {
     try (SpoorTracer tracer = SpoorTracer.builder("svc").build()) {
       Set<Long> spanIds = new HashSet<>();

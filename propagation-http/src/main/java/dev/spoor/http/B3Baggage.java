@@ -1,5 +1,6 @@
 package dev.spoor.http;
 
+import dev.spoor.internal.HeaderSafety;
 import dev.spoor.internal.RateLimitedLogger;
 import io.opentracing.propagation.TextMapInject;
 import java.io.ByteArrayOutputStream;
@@ -57,7 +58,7 @@ final class B3Baggage {
     for (Map.Entry<String, String> item : baggage.entrySet()) {
       String key = item.getKey();
       String value = item.getValue();
-      if (key == null || value == null || !BaggageHeader.isToken(key, 0, key.length())) {
+      if (key == null || value == null || !HeaderSafety.isToken(key, 0, key.length())) {
         WARNINGS.warn("Left out a baggage item whose key cannot be a header name: '{}'",
             key == null ? "null" : HeaderValues.shown(key));
         continue;
@@ -67,7 +68,7 @@ final class B3Baggage {
   }
 
   private static String encode(String value) {
-    if (HeaderValues.isWritable(value) && value.indexOf('%') < 0) {
+    if (HeaderSafety.isVisibleAscii(value) && value.indexOf('%') < 0) {
       return value;
     }
     StringBuilder out = new StringBuilder(value.length() * 3);

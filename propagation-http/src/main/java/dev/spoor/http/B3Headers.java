@@ -33,14 +33,16 @@ final class B3Headers {
   /** 32 + 1 + 16 + 2 + 17 characters, the longest valid single header, and room for OWS. */
   private static final int MAX_SINGLE_LENGTH = 68 + 8;
   private static final int MAX_MULTI_LENGTH = 64;
+  /** What {@link #multiDecision} returns when the headers leave sampling to the local sampler. */
+  private static final int DEFERRED = -1;
 
   private B3Headers() {}
 
   /**
    * The B3 context in {@code carrier}, with the baggage of {@code baggage-*} headers, or null when
-   * it has neither. A carrier with only a sampling
-   * decision and no ids ({@code b3: 0}, a lone {@code X-B3-Sampled}) yields null: Spoor's context
-   * cannot carry a decision without a trace, so the local sampler decides.
+   * it has neither. A carrier with only a sampling decision and no ids ({@code b3: 0}, a lone
+   * {@code X-B3-Sampled} or {@code X-B3-Flags: 1}) yields a partial context carrying the decision,
+   * which the next trace keeps (b3-propagation, "Sampling State" and "Debug Flag").
    *
    * @throws MalformedContextException when the ids or flags present are invalid or repeated
    */
@@ -89,8 +91,8 @@ final class B3Headers {
           throw new MalformedContextException(SINGLE + " appears more than once");
         }
         SpoorSpanContext context = parseSingle(single);
-        if (context != null || traceId == null) {
-          return context;
+        if (context.hasTrace() || traceId == null) {
+          return context; // a lone decision gives way to X-B3-* ids
         }
       } catch (MalformedContextException e) {
         singleError = e; // a valid X-B3-* set may still follow
@@ -100,7 +102,11 @@ final class B3Headers {
       if (singleError != null) {
         throw singleError;
       }
-      return null;
+      if (repeatedMulti) {
+        throw new MalformedContextException("an X-B3-* header appears more than once");
+      }
+      int decision = multiDecision(values[SAMPLED_INDEX], values[FLAGS_INDEX]);
+      return decision == DEFERRED ? null : decisionOnly((byte) decision);
     }
     if (repeatedMulti) {
       throw new MalformedContextException("an X-B3-* header appears more than once");
@@ -109,18 +115,17 @@ final class B3Headers {
         values[FLAGS_INDEX]);
   }
 
-  /** Parses {@code {traceid}-{spanid}[-{1|0|d}[-{parentspanid}]]}, or a lone {@code 1|0|d}. */
+  /**
+   * Parses {@code {traceid}-{spanid}[-{1|0|d}[-{parentspanid}]]}, or a lone {@code 1|0|d} into a
+   * partial context that carries only the decision.
+   */
   static SpoorSpanContext parseSingle(String raw) {
     if (raw.length() > MAX_SINGLE_LENGTH) {
       throw new MalformedContextException(SINGLE + " is too long (" + raw.length() + ")");
     }
     String value = HeaderValues.trimOws(raw);
     if (value.length() == 1) {
-      char state = value.charAt(0);
-      if (state == '0' || state == '1' || state == 'd') {
-        return null; // a decision without ids: see extract()
-      }
-      throw malformed(SINGLE, "has an invalid sampling state", value);
+      return decisionOnly(samplingState(value.charAt(0), value));
     }
     int traceLength = value.indexOf('-');
     if (traceLength != 16 && traceLength != 32) {
@@ -185,24 +190,35 @@ final class B3Headers {
       }
       parentId = parseParent(parent, 0, PARENT_SPAN_ID);
     }
-    byte spoorFlags = 0;
-    boolean deferred = false;
+    int decision = multiDecision(sampled, flags);
+    boolean deferred = decision == DEFERRED;
+    return context(traceId, 0, traceId.length(), spanId, 0, parentId,
+        deferred ? 0 : (byte) decision, deferred, TRACE_ID);
+  }
+
+  /** The Spoor flags of {@code X-B3-Flags} and {@code X-B3-Sampled}, or {@link #DEFERRED}. */
+  private static int multiDecision(String sampled, String flags) {
     // "Debug is encoded as X-B3-Flags: 1. Debug implies an accept decision."
     if (flags != null && "1".equals(HeaderValues.trimOws(flags))) {
-      spoorFlags = SpoorSpanContext.FLAG_SAMPLED | SpoorSpanContext.FLAG_DEBUG;
-    } else if (sampled == null) {
-      deferred = true;
-    } else {
-      String decision = HeaderValues.trimOws(sampled);
-      // The spec writes 1 and 0; older tracers wrote true and false, so read those leniently.
-      if ("1".equals(decision) || "true".equalsIgnoreCase(decision)) {
-        spoorFlags = SpoorSpanContext.FLAG_SAMPLED;
-      } else if (!"0".equals(decision) && !"false".equalsIgnoreCase(decision)) {
-        throw malformed(SAMPLED, "is not 1 or 0", decision);
-      }
+      return SpoorSpanContext.FLAG_SAMPLED | SpoorSpanContext.FLAG_DEBUG;
     }
-    return context(traceId, 0, traceId.length(), spanId, 0, parentId, spoorFlags, deferred,
-        TRACE_ID);
+    if (sampled == null) {
+      return DEFERRED;
+    }
+    String decision = HeaderValues.trimOws(sampled);
+    // The spec writes 1 and 0; older tracers wrote true and false, so read those leniently.
+    if ("1".equals(decision) || "true".equalsIgnoreCase(decision)) {
+      return SpoorSpanContext.FLAG_SAMPLED;
+    }
+    if ("0".equals(decision) || "false".equalsIgnoreCase(decision)) {
+      return 0;
+    }
+    throw malformed(SAMPLED, "is not 1 or 0", decision);
+  }
+
+  /** A partial context with no ids that carries an upstream decision for the next trace. */
+  private static SpoorSpanContext decisionOnly(byte flags) {
+    return SpoorSpanContext.partial(null, null).withSamplingDeferred(false).withFlags(flags);
   }
 
   private static SpoorSpanContext context(String traceSource, int traceStart, int traceLength,

@@ -1,5 +1,6 @@
 package dev.spoor.http;
 
+import dev.spoor.internal.HeaderSafety;
 import dev.spoor.internal.RateLimitedLogger;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
@@ -22,21 +23,6 @@ final class BaggageHeader {
       LoggerFactory.getLogger(BaggageHeader.class), 10, TimeUnit.SECONDS);
   private static final char[] HEX = "0123456789ABCDEF".toCharArray();
   /** RFC 9110 §5.6.2 tchar, indexed by ASCII code: letters, digits and !#$%&'*+-.^_`|~. */
-  private static final boolean[] TCHAR = new boolean[128];
-
-  static {
-    for (char c = '0'; c <= '9'; c++) {
-      TCHAR[c] = true;
-    }
-    for (char c = 'a'; c <= 'z'; c++) {
-      TCHAR[c] = true;
-      TCHAR[Character.toUpperCase(c)] = true;
-    }
-    for (char c : "!#$%&'*+-.^_`|~".toCharArray()) {
-      TCHAR[c] = true;
-    }
-  }
-
   private BaggageHeader() {}
 
   /**
@@ -90,7 +76,7 @@ final class BaggageHeader {
     }
     int keyStart = skipOws(value, start, equal);
     int keyEnd = trimOws(value, keyStart, equal);
-    if (keyEnd == keyStart || !isToken(value, keyStart, keyEnd)) {
+    if (keyEnd == keyStart || !HeaderSafety.isToken(value, keyStart, keyEnd)) {
       return false;
     }
     int valueStart = skipOws(value, equal + 1, end);
@@ -152,7 +138,7 @@ final class BaggageHeader {
     for (Map.Entry<String, String> item : baggage.entrySet()) {
       String key = item.getKey();
       String value = item.getValue();
-      if (key == null || value == null || !isToken(key, 0, key.length())
+      if (key == null || value == null || !HeaderSafety.isToken(key, 0, key.length())
           || members == MAX_MEMBERS) {
         skipped++;
         continue;
@@ -209,20 +195,6 @@ final class BaggageHeader {
   /** W3C Baggage §3.2.1: {@code %x21 / %x23-2B / %x2D-3A / %x3C-5B / %x5D-7E}. */
   private static boolean isBaggageOctet(char c) {
     return c >= 0x21 && c <= 0x7e && c != '"' && c != ',' && c != ';' && c != '\\';
-  }
-
-  /** RFC 9110 §5.6.2: a token is one or more tchar. */
-  static boolean isToken(String s, int start, int end) {
-    if (start >= end) {
-      return false;
-    }
-    for (int i = start; i < end; i++) {
-      char c = s.charAt(i);
-      if (c >= TCHAR.length || !TCHAR[c]) {
-        return false;
-      }
-    }
-    return true;
   }
 
   private static int indexOf(String s, char c, int start, int end) {

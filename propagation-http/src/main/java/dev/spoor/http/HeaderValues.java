@@ -1,25 +1,12 @@
 package dev.spoor.http;
 
 /**
- * Small checks shared by the codecs: whether a value may be written into an HTTP header, and
- * trimming of optional whitespace around a received one.
+ * Small helpers shared by the codecs for received values: trimming optional whitespace, joining
+ * repeated headers and quoting a value safely in a log line. (Whether a value may be written is
+ * {@link dev.spoor.internal.HeaderSafety}'s job, shared with tracer-core.)
  */
 final class HeaderValues {
   private HeaderValues() {}
-
-  /**
-   * True when {@code value} holds only visible ASCII and spaces, so it can be written as a header
-   * value without CR, LF, other control characters or non-ASCII (RFC 9110 §5.5).
-   */
-  static boolean isWritable(String value) {
-    for (int i = 0; i < value.length(); i++) {
-      char c = value.charAt(i);
-      if (c < 0x20 || c > 0x7e) {
-        return false;
-      }
-    }
-    return true;
-  }
 
   /** True for RFC 9110 §5.6.3 optional whitespace: space or horizontal tab. */
   static boolean isOws(char c) {

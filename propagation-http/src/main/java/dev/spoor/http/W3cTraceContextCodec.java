@@ -1,6 +1,7 @@
 package dev.spoor.http;
 
 import dev.spoor.SpoorSpanContext;
+import dev.spoor.internal.HeaderSafety;
 import dev.spoor.internal.RateLimitedLogger;
 import dev.spoor.propagation.MalformedContextException;
 import dev.spoor.propagation.TextMapCodec;
@@ -49,7 +50,7 @@ public final class W3cTraceContextCodec implements TextMapCodec {
       carrier.put(TRACE_PARENT_HEADER, TraceParent.format(context));
       String traceState = context.traceState();
       if (traceState != null && !traceState.isEmpty()) {
-        if (HeaderValues.isWritable(traceState)) {
+        if (HeaderSafety.isVisibleAscii(traceState)) {
           carrier.put(TRACE_STATE_HEADER, traceState);
         } else {
           WARNINGS.warn("Not writing a tracestate with characters illegal in a header: '{}'",

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.spoor.SpoorSpanContext;
+import dev.spoor.internal.HeaderSafety;
 import dev.spoor.propagation.MalformedContextException;
 import java.util.Map;
 import java.util.TreeMap;
@@ -175,9 +176,40 @@ class B3CodecTest {
 
   @ParameterizedTest
   @ValueSource(strings = {"0", "1", "d"})
-  void returnsNullForASamplingDecisionWithoutIds(String state) {
-    assertNull(single.extract(Headers.of("b3", state)));
-    assertNull(multi.extract(Headers.of("X-B3-Sampled", "1")));
+  void readsALoneSingleHeaderStateAsADecisionWithoutATrace(String state) {
+    SpoorSpanContext decision = single.extract(Headers.of("b3", state));
+    assertFalse(decision.hasTrace());
+    assertFalse(decision.isSamplingDeferred());
+    assertEquals(!"0".equals(state), decision.isSampled());
+    assertEquals("d".equals(state), decision.isDebug());
+  }
+
+  @Test
+  void readsLoneMultiHeaderFlagsAsADecisionWithoutATrace() {
+    SpoorSpanContext sampled = multi.extract(Headers.of("X-B3-Sampled", "1"));
+    assertFalse(sampled.hasTrace());
+    assertTrue(sampled.isSampled());
+    SpoorSpanContext notSampled = multi.extract(Headers.of("X-B3-Sampled", "0"));
+    assertFalse(notSampled.isSampled());
+    assertFalse(notSampled.isSamplingDeferred());
+    assertTrue(multi.extract(Headers.of("X-B3-Flags", "1")).isDebug());
+    assertNull(multi.extract(Headers.of("X-B3-Flags", "0")), "no decision at all");
+    assertThrows(MalformedContextException.class,
+        () -> multi.extract(Headers.of("X-B3-Sampled", "maybe")));
+  }
+
+  @Test
+  void preferIdsInMultiHeadersToALoneSingleHeaderState() {
+    SpoorSpanContext context = single.extract(
+        Headers.of("b3", "0", "X-B3-TraceId", TRACE_128, "X-B3-SpanId", SPAN));
+    assertEquals(TRACE_128, context.toTraceId());
+  }
+
+  @Test
+  void keepsB3BaggageNextToADecisionWithoutIds() {
+    SpoorSpanContext context = single.extract(Headers.of("b3", "1", "baggage-user", "alice"));
+    assertTrue(context.isSampled());
+    assertEquals("alice", context.getBaggageItem("user"));
   }
 
   @Test
@@ -222,7 +254,7 @@ class B3CodecTest {
       Map<String, String> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
       codec.inject(context, headers::put);
       assertEquals("alice", headers.get("baggage-user"));
-      assertTrue(HeaderValues.isWritable(headers.get("baggage-awkward")));
+      assertTrue(HeaderSafety.isVisibleAscii(headers.get("baggage-awkward")));
       Headers received = new Headers();
       headers.forEach(received::add);
       assertEquals(baggage, codec.extract(received).baggage());

@@ -31,18 +31,7 @@ import org.junit.jupiter.api.Test;
  */
 class OpenTelemetryInteropTest {
   private static final TextMapGetter<Map<String, String>> GETTER =
-      new TextMapGetter<Map<String, String>>() {
-        @Override
-        @SuppressWarnings("deprecation") // still abstract in the API; no replacement to implement
-        public Iterable<String> keys(Map<String, String> carrier) {
-          return carrier.keySet();
-        }
-
-        @Override
-        public String get(Map<String, String> carrier, String key) {
-          return carrier == null ? null : carrier.get(key);
-        }
-      };
+      OpenTelemetryMapGetter.INSTANCE;
   private static final TextMapPropagator OTEL_W3C = TextMapPropagator.composite(
       W3CTraceContextPropagator.getInstance(), W3CBaggagePropagator.getInstance());
   private static final String AWKWARD = "gr\u00fc\u00dfe, \"quoted\"; a=b % 100+1 \\ \u65e5\u672c";

@@ -14,10 +14,13 @@ import io.opentracing.propagation.TextMapAdapter;
 import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * {@code ignoreIncomingSamplingDecisions} and {@code ignoreIncomingBaggage} apply to W3C and B3
- * input as to Jaeger's; and a B3 context without a decision asks the local sampler.
+ * input as to Jaeger's; a B3 context without a decision asks the local sampler, and a B3 decision
+ * without ids decides the new trace.
  */
 class UntrustedEdgeTest {
   private static final String TRACE_ID = "12345678901234567890123456789012";
@@ -79,6 +82,33 @@ class UntrustedEdgeTest {
       SpoorSpanContext context = childOf(tracer, w3cSampledWithBaggage());
       assertEquals(TRACE_ID, context.toTraceId());
       assertTrue(context.baggage().isEmpty());
+    }
+  }
+
+  @ParameterizedTest
+  @CsvSource({"b3, 0, false", "b3, 1, true", "b3, d, true", "X-B3-Sampled, 0, false",
+      "X-B3-Sampled, 1, true", "X-B3-Flags, 1, true"})
+  void aNewTraceKeepsAnUpstreamB3DecisionSentWithoutIds(String header, String value,
+      boolean sampled) {
+    Map<String, String> headers = Map.of(header, value);
+    try (SpoorTracer sampleAll = SpoorTracer.builder("a").propagation("b3").build();
+        SpoorTracer sampleNone = SpoorTracer.builder("b").sampler(new ConstSampler(false))
+            .propagation("b3").build()) {
+      for (SpoorTracer tracer : new SpoorTracer[] {sampleAll, sampleNone}) {
+        SpoorSpanContext root = childOf(tracer, headers);
+        assertEquals(0L, root.parentId(), "a new trace");
+        assertEquals(sampled, root.isSampled(), tracer.toString());
+        assertEquals("d".equals(value) || "X-B3-Flags".equals(header), root.isDebug());
+      }
+    }
+  }
+
+  @Test
+  void ignoresAnUpstreamB3DecisionWithoutIdsAtAnUntrustedEdge() {
+    try (SpoorTracer tracer = SpoorTracer.builder("edge").propagation("b3")
+        .ignoreIncomingSamplingDecisions(true).build()) {
+      assertTrue(childOf(tracer, Map.of("b3", "0")).isSampled(), "the local sampler decides");
+      assertFalse(childOf(tracer, Map.of("b3", "d")).isDebug());
     }
   }
 

@@ -1,6 +1,7 @@
 package dev.spoor.propagation;
 
 import dev.spoor.SpoorSpanContext;
+import dev.spoor.internal.HeaderSafety;
 import dev.spoor.internal.HexCodec;
 import io.opentracing.propagation.TextMapExtract;
 import io.opentracing.propagation.TextMapInject;

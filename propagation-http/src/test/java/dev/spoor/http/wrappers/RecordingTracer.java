@@ -27,6 +27,11 @@ final class RecordingTracer implements AutoCloseable {
     tracer = SpoorTracer.builder(serviceName).reporter(reporter).build();
   }
 
+  /** A tracer that reads and writes only the propagation {@code format}. */
+  RecordingTracer(String serviceName, String format) {
+    tracer = SpoorTracer.builder(serviceName).reporter(reporter).propagation(format).build();
+  }
+
   /** The one finished span of {@code kind}, waiting for it (a server span ends after its response). */
   SpoorSpan awaitSpan(String kind) {
     long deadline = System.nanoTime() + DEADLINE_NANOS;

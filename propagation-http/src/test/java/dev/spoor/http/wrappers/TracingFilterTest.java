@@ -29,8 +29,6 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.eclipse.jetty.ee10.servlet.FilterHolder;
 import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
 import org.eclipse.jetty.ee10.servlet.ServletHolder;
-import org.eclipse.jetty.server.Server;
-import org.eclipse.jetty.server.ServerConnector;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -42,7 +40,7 @@ class TracingFilterTest {
   private final ClientPool pool = new ClientPool();
   private final CountDownLatch chainReturned = new CountDownLatch(1);
   private final AtomicReference<Throwable> escaped = new AtomicReference<>();
-  private Server server;
+  private LoopbackJetty jetty;
   private HttpClient client;
   private int port;
 
@@ -73,14 +71,8 @@ class TracingFilterTest {
     quick.setAsyncSupported(true);
     context.addServlet(quick, "/quick");
 
-    server = new Server();
-    ServerConnector connector = new ServerConnector(server);
-    connector.setHost("127.0.0.1");
-    connector.setPort(0);
-    server.addConnector(connector);
-    server.setHandler(context);
-    server.start();
-    port = connector.getLocalPort();
+    jetty = LoopbackJetty.start(context);
+    port = jetty.port();
     client = TracingHttpClient.create(recording.tracer,
         pool.plainClient());
   }
@@ -92,7 +84,7 @@ class TracingFilterTest {
 
   @AfterEach
   void stop() throws Exception {
-    server.stop();
+    jetty.close();
     pool.close();
     recording.close();
   }
