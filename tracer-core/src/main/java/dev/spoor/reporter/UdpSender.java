@@ -41,6 +41,10 @@ final class UdpSender {
 
   /** Sends {@code parts} as one datagram; false (counted, logged) when it could not be sent. */
   boolean send(ByteBuffer[] parts) {
+    // A DatagramChannel is interruptible: an interrupt pending at write() closes it and loses the
+    // datagram (or throws after the datagram left, so it would be counted as failed). Only
+    // close() stops the reporter's thread, and it does not interrupt: stray interrupts are dropped.
+    Thread.interrupted();
     try {
       if (channel == null) {
         channel = connect();
