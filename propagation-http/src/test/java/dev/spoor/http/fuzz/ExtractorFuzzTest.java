@@ -52,7 +52,7 @@ class ExtractorFuzzTest {
 
   @Provide
   Arbitrary<List<Map.Entry<String, String>>> jaegerHeaders() {
-    return HostileHeaders.from(
+    return HostileHeaders.from(new String[] {"uber-trace-id", TRACE + ":" + SPAN + ":0:1"},
         "uber-trace-id", TRACE + ":" + SPAN + ":0:1",
         "uber-trace-id", SPAN + "%3A" + SPAN + "%3A0%3A3",
         "jaeger-debug-id", "debug-42",
@@ -64,6 +64,7 @@ class ExtractorFuzzTest {
   @Provide
   Arbitrary<List<Map.Entry<String, String>>> w3cHeaders() {
     return HostileHeaders.from(
+        new String[] {"traceparent", "00-" + TRACE + "-" + SPAN + "-01", "tracestate", "a=b"},
         "traceparent", "00-" + TRACE + "-" + SPAN + "-01",
         "traceparent", "01-" + TRACE + "-" + SPAN + "-03-future",
         "tracestate", "rojo=00f067aa0ba902b7,congo=t61rcWkgMzE,t@tenant=v",
@@ -74,6 +75,7 @@ class ExtractorFuzzTest {
   @Provide
   Arbitrary<List<Map.Entry<String, String>>> b3Headers() {
     return HostileHeaders.from(
+        new String[] {"X-B3-TraceId", TRACE, "X-B3-SpanId", SPAN, "X-B3-Sampled", "1"},
         "X-B3-TraceId", TRACE,
         "X-B3-SpanId", SPAN,
         "X-B3-ParentSpanId", "e457b5a2e4d86bd1",
@@ -84,7 +86,7 @@ class ExtractorFuzzTest {
 
   @Provide
   Arbitrary<List<Map.Entry<String, String>>> b3SingleHeaders() {
-    return HostileHeaders.from(
+    return HostileHeaders.from(new String[] {"b3", TRACE + "-" + SPAN + "-1"},
         "b3", TRACE + "-" + SPAN + "-1-e457b5a2e4d86bd1",
         "b3", SPAN + "-" + SPAN + "-d",
         "b3", "0",

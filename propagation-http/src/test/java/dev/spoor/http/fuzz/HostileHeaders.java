@@ -1,6 +1,7 @@
 package dev.spoor.http.fuzz;
 
 import java.util.AbstractMap.SimpleImmutableEntry;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -20,8 +21,12 @@ final class HostileHeaders {
 
   private HostileHeaders() {}
 
-  /** Header lists built from {@code samples}: alternating header names and valid values. */
-  static Arbitrary<List<Map.Entry<String, String>>> from(String... samples) {
+  /**
+   * Header lists built from {@code samples} (alternating header names and valid values): half of
+   * them start with the valid lines {@code valid} (names and values alternating), so that the
+   * generated lines also hit a parser that has already accepted a context.
+   */
+  static Arbitrary<List<Map.Entry<String, String>>> from(String[] valid, String... samples) {
     Arbitrary<Map.Entry<String, String>> line = Combinators.combine(
         Arbitraries.integers().between(0, samples.length / 2 - 1),
         Arbitraries.integers().between(0, 7),
@@ -29,7 +34,18 @@ final class HostileHeaders {
         Arbitraries.strings().withChars("abcdefghijklmnopqrstuvwxyz-_").ofMaxLength(12))
         .as((index, nameStyle, value, suffix) ->
             new SimpleImmutableEntry<>(name(samples[index * 2], nameStyle, suffix), value));
-    return line.list().ofMaxSize(8);
+    return Combinators.combine(Arbitraries.of(true, false), line.list().ofMaxSize(6))
+        .as((startValid, lines) -> {
+          if (!startValid) {
+            return lines;
+          }
+          List<Map.Entry<String, String>> all = new ArrayList<>(valid.length / 2 + lines.size());
+          for (int i = 0; i < valid.length; i += 2) {
+            all.add(new SimpleImmutableEntry<>(valid[i], valid[i + 1]));
+          }
+          all.addAll(lines);
+          return all;
+        });
   }
 
   private static String name(String name, int style, String suffix) {
