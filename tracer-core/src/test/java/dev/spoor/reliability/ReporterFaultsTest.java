@@ -2,7 +2,6 @@ package dev.spoor.reliability;
 
 import static dev.spoor.reporter.AgentReceiver.awaitTrue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.spoor.SpoorTracer;

@@ -44,7 +44,8 @@ final class CodecChecks {
   }
 
   /** Runs the checks for one generated header list. */
-  static void survive(TextMapCodec codec, SpoorTracer tracer, List<Map.Entry<String, String>> lines) {
+  static void survive(
+      TextMapCodec codec, SpoorTracer tracer, List<Map.Entry<String, String>> lines) {
     TextMapExtract carrier = lines::iterator;
     long before = System.nanoTime();
     try {

@@ -35,10 +35,12 @@ class InjectFuzzTest {
         Tuple.of(3, Arbitraries.strings().alpha().numeric().withChars("-_.").ofMinLength(1)
             .ofMaxLength(12)),
         Tuple.of(2, Arbitraries.strings().all().ofMaxLength(12)),
-        Tuple.of(1, Arbitraries.of("", " ", "a b", "k\r\nInjected: yes", "ключ", "Key=", "k,v")));
+        Tuple.of(1, Arbitraries.of(
+            "", " ", "a b", "k\r\nInjected: yes", "ключ", "Key=", "k,v")));
     Arbitrary<String> values = Arbitraries.frequencyOf(
         Tuple.of(3, Arbitraries.strings().all().ofMaxLength(30)),
-        Tuple.of(2, Arbitraries.strings().withChars("abc =,;%\r\n\t\"\u00e9\u20ac").ofMaxLength(30)),
+        Tuple.of(2, Arbitraries.strings().withChars("abc =,;%\r\n\t\"\u00e9\u20ac")
+            .ofMaxLength(30)),
         Tuple.of(1, Arbitraries.integers().between(1, 3000).map("v"::repeat)));
     return Combinators.combine(keys, values).as(Tuple::of).list().ofMaxSize(8);
   }
