@@ -56,4 +56,14 @@ class BurstTest {
           finishNanos[finishNanos.length - 1] / 1000, SpanAccounting.summary(metrics));
     }
   }
+
+  @Test
+  void aBurstOfAGigabyteOfSpansFitsInA48MegabyteHeap() throws Exception {
+    // 1,000,000 spans of 1 KB (2 KB as Java chars) each; the queue may hold 10,000 of them.
+    ChildJvm child = ChildJvm.run(List.of("-Xmx48m", "-XX:+ExitOnOutOfMemoryError"),
+        SmallHeapBurstMain.class, Integer.toString(AgentReceiver.freePort()), "1000000",
+        "10000");
+    assertEquals(0, child.exitCode, child.output);
+    assertTrue(child.output.contains("accounted 1000000 of 1000000"), child.output);
+  }
 }

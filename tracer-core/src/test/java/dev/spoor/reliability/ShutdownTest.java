@@ -9,9 +9,6 @@ import dev.spoor.metrics.SpoorMetrics;
 import dev.spoor.reporter.AgentReceiver;
 import dev.spoor.reporter.RemoteReporter;
 import io.jaegertracing.thriftjava.Span;
-import java.io.File;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -84,30 +81,16 @@ class ShutdownTest {
   /** Runs {@link ExitWithoutCloseMain} in a child JVM; returns the distinct spans received. */
   private static int spansFromChildJvm(String mode, int count) throws Exception {
     try (AgentReceiver agent = new AgentReceiver()) {
-      File output = File.createTempFile("spoor-child", ".log");
-      try {
-        Process child = new ProcessBuilder(
-            new File(System.getProperty("java.home"), "bin/java").getPath(),
-            "-cp", System.getProperty("java.class.path"),
-            ExitWithoutCloseMain.class.getName(),
-            Integer.toString(agent.port()), Integer.toString(count), mode)
-            .redirectErrorStream(true).redirectOutput(output).start();
-        if (!child.waitFor(AgentReceiver.DEADLINE_MILLIS, TimeUnit.MILLISECONDS)) {
-          child.destroyForcibly().waitFor();
-          throw new AssertionError("the child JVM did not exit");
-        }
-        String log = new String(Files.readAllBytes(output.toPath()), StandardCharsets.UTF_8);
-        assertEquals(0, child.exitValue(), log);
-        List<Span> spans = agent.awaitSpans(count);
-        Set<Long> ids = new HashSet<>();
-        for (Span span : spans) {
-          ids.add(span.getSpanId());
-        }
-        assertEquals(spans.size(), ids.size(), "a span arrived twice");
-        return ids.size();
-      } finally {
-        Files.deleteIfExists(output.toPath());
+      ChildJvm child = ChildJvm.run(List.of(), ExitWithoutCloseMain.class,
+          Integer.toString(agent.port()), Integer.toString(count), mode);
+      assertEquals(0, child.exitCode, child.output);
+      List<Span> spans = agent.awaitSpans(count);
+      Set<Long> ids = new HashSet<>();
+      for (Span span : spans) {
+        ids.add(span.getSpanId());
       }
+      assertEquals(spans.size(), ids.size(), "a span arrived twice");
+      return ids.size();
     }
   }
 }
