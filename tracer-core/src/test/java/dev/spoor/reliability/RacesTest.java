@@ -22,6 +22,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 
 /**
@@ -75,15 +76,19 @@ class RacesTest {
       SpoorTracer tracer = SpoorTracer.builder("races").reporter(RemoteReporter.builder()
           .agentHost("127.0.0.1").agentPort(agent.port()).maxQueueSize(spans)
           .flushInterval(5, TimeUnit.MILLISECONDS).build()).build();
-      BlockingQueue<Span> handOff = new ArrayBlockingQueue<>(1);
+      Span[] shared = new Span[1];
+      CyclicBarrier go = new CyclicBarrier(2);
       ConcurrentLinkedQueue<Throwable> failures = new ConcurrentLinkedQueue<>();
       Thread finisher = new Thread(() -> {
         try {
           for (int i = 0; i < spans; i++) {
-            Span span = handOff.poll(DEADLINE, TimeUnit.MILLISECONDS);
-            Thread.yield(); // let the tagging thread get going
-            span.log("finishing");
-            span.finish();
+            go.await(DEADLINE, TimeUnit.MILLISECONDS);
+            for (int spin = 0; spin < (i % 64) * 8; spin++) {
+              Thread.onSpinWait(); // finish at a different point of the tagging each time
+            }
+            shared[0].log("finishing");
+            shared[0].finish();
+            go.await(DEADLINE, TimeUnit.MILLISECONDS);
           }
         } catch (Throwable e) {
           failures.add(e);
@@ -92,10 +97,12 @@ class RacesTest {
       finisher.start();
       for (int i = 0; i < spans; i++) {
         Span span = tracer.buildSpan("tagged").start();
-        handOff.put(span);
+        shared[0] = span; // published to the finisher by the barrier
+        go.await(DEADLINE, TimeUnit.MILLISECONDS);
         for (int k = 0; k < tagsPerSpan; k++) {
           span.setTag("k" + k, "value-" + k);
         }
+        go.await(DEADLINE, TimeUnit.MILLISECONDS); // the finisher is done with this span
       }
       finisher.join(60_000);
       tracer.close();
@@ -114,9 +121,12 @@ class RacesTest {
         keptUserTags += next;
         assertEquals(1, span.getLogsSize());
       }
-      assertEquals((long) spans * tagsPerSpan,
-          keptUserTags + tracer.metrics().get(Metric.CALLS_AFTER_FINISH),
+      long afterFinish = tracer.metrics().get(Metric.CALLS_AFTER_FINISH);
+      assertEquals((long) spans * tagsPerSpan, keptUserTags + afterFinish,
           "every tag either kept or counted as set after finish");
+      LoggerFactory.getLogger(RacesTest.class).info(
+          "RELIABILITY tag/finish race: {} tags kept, {} set after finish", keptUserTags,
+          afterFinish);
     }
   }
 
