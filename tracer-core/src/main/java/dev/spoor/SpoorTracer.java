@@ -18,6 +18,7 @@ import io.opentracing.util.GlobalTracer;
 import java.io.Closeable;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -51,6 +52,8 @@ public final class SpoorTracer implements Tracer, Closeable {
   private final RateLimitedLogger propagationWarnings =
       new RateLimitedLogger(LOG, 10, TimeUnit.SECONDS);
   private final boolean disabled;
+  private final AtomicBoolean closing = new AtomicBoolean();
+  private final Thread shutdownHook; // null unless closeOnShutdown
   private volatile boolean closed;
 
   SpoorTracer(SpoorTracerBuilder builder) {
@@ -67,6 +70,18 @@ public final class SpoorTracer implements Tracer, Closeable {
     this.injectors = builder.injectors();
     this.extractors = builder.extractors();
     this.disabled = builder.disabled;
+    this.shutdownHook = builder.closeOnShutdown ? registerShutdownHook() : null;
+  }
+
+  private Thread registerShutdownHook() {
+    Thread hook = new Thread(this::close, "spoor-shutdown");
+    try {
+      Runtime.getRuntime().addShutdownHook(hook);
+      return hook;
+    } catch (IllegalStateException | SecurityException e) {
+      LOG.warn("Cannot close {} on JVM shutdown: {}", process.serviceName(), e.toString());
+      return null;
+    }
   }
 
   /**
@@ -252,13 +267,24 @@ public final class SpoorTracer implements Tracer, Closeable {
     }
   }
 
-  /** Flushes and closes the reporter and the sampler. Idempotent; the tracer is a no-op after. */
+  /**
+   * Flushes and closes the reporter and the sampler, and removes the shutdown hook if
+   * {@link SpoorTracerBuilder#closeOnShutdown} added one. Idempotent and safe to call from several
+   * threads at once; the tracer is a no-op after.
+   */
   @Override
   public void close() {
-    if (closed) {
-      return;
+    if (!closing.compareAndSet(false, true)) {
+      return; // closed already, perhaps by the shutdown hook racing an explicit close
     }
     closed = true;
+    if (shutdownHook != null && Thread.currentThread() != shutdownHook) {
+      try {
+        Runtime.getRuntime().removeShutdownHook(shutdownHook);
+      } catch (IllegalStateException e) {
+        // The JVM is shutting down already; the hook will find the tracer closed.
+      }
+    }
     try {
       reporter.close();
     } catch (RuntimeException e) {

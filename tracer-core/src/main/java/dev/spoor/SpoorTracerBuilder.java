@@ -32,6 +32,7 @@ import java.util.Map;
  *   <li>propagation for TEXT_MAP and HTTP_HEADERS: {@code jaeger,w3c} (w3c only when the
  *       propagation-http module is on the class path)
  *   <li>incoming sampling decisions and baggage: trusted
+ *   <li>close on JVM shutdown: false
  * </ul>
  */
 public final class SpoorTracerBuilder {
@@ -47,6 +48,7 @@ public final class SpoorTracerBuilder {
   boolean ignoreIncomingSampling;
   boolean ignoreIncomingBaggage;
   boolean disabled;
+  boolean closeOnShutdown;
   private List<String> propagation;
   private boolean propagationDefaulted = true;
   private final Map<Format<?>, Injector<?>> injectors = new IdentityHashMap<>();
@@ -191,6 +193,16 @@ public final class SpoorTracerBuilder {
    */
   public SpoorTracerBuilder disabled(boolean disabled) {
     this.disabled = disabled;
+    return this;
+  }
+
+  /**
+   * True to close the tracer from a JVM shutdown hook, so that spans finished before the JVM exits
+   * are sent even when the application never calls {@code close()} (default false). An explicit
+   * {@code close()} removes the hook; closing twice is harmless.
+   */
+  public SpoorTracerBuilder closeOnShutdown(boolean closeOnShutdown) {
+    this.closeOnShutdown = closeOnShutdown;
     return this;
   }
 

@@ -27,19 +27,21 @@ final class HeaderValues {
   }
 
   /**
-   * Joins a repeated header's values with a comma, as RFC 9110 §5.3 combines field lines, without
-   * letting the result grow past {@code maxLength}.
+   * Appends a repeated header's value to the ones before it with a comma, as RFC 9110 §5.3
+   * combines field lines, without letting the result grow past {@code maxLength}. Appending to
+   * one builder keeps many short repeated lines linear in their total length.
    *
-   * @return the combined value, or null when it would exceed {@code maxLength}
+   * @return the builder holding the combined value (a new one for the first value), or null when
+   *     it would exceed {@code maxLength}
    */
-  static String combine(String previous, String next, int maxLength) {
+  static StringBuilder combine(StringBuilder previous, String next, int maxLength) {
     if (previous == null) {
-      return next.length() > maxLength ? null : next;
+      return next.length() > maxLength ? null : new StringBuilder(next);
     }
     if (previous.length() + 1L + next.length() > maxLength) {
       return null;
     }
-    return previous + ',' + next;
+    return previous.append(',').append(next);
   }
 
   /**

@@ -70,9 +70,9 @@ public final class W3cTraceContextCodec implements TextMapCodec {
   public SpoorSpanContext extract(TextMapExtract carrier) {
     String traceParent = null;
     boolean repeated = false;
-    String traceState = null;
+    StringBuilder traceState = null;
     boolean traceStateTooLong = false;
-    String baggage = null;
+    StringBuilder baggage = null;
     for (Map.Entry<String, String> entry : carrier) {
       String key = entry.getKey();
       String value = entry.getValue();
@@ -90,10 +90,11 @@ public final class W3cTraceContextCodec implements TextMapCodec {
         }
       } else if (key.equalsIgnoreCase(BAGGAGE_HEADER)) {
         // Only the first 8192 characters are read, so stop joining once past them.
+        // One builder: many short repeated lines must not cost quadratic copying.
         if (baggage == null) {
-          baggage = value;
+          baggage = new StringBuilder(value);
         } else if (baggage.length() <= BaggageHeader.MAX_LENGTH) {
-          baggage = baggage + ',' + value;
+          baggage.append(',').append(value);
         }
       }
     }
@@ -104,12 +105,13 @@ public final class W3cTraceContextCodec implements TextMapCodec {
     }
     if (traceParent != null) {
       context = TraceParent.parse(traceParent);
-      context = context.withTraceState(traceState(traceState, traceStateTooLong));
+      context = context.withTraceState(
+          traceState(traceState == null ? null : traceState.toString(), traceStateTooLong));
     }
     Map<String, String> items = null;
     if (baggage != null) {
       items = new HashMap<>();
-      BaggageHeader.parse(baggage, items);
+      BaggageHeader.parse(baggage.toString(), items);
     }
     if (context != null) {
       return items == null ? context : context.withBaggage(items);

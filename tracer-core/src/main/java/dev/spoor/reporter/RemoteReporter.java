@@ -128,7 +128,7 @@ public final class RemoteReporter implements Reporter {
         long nextFlush = System.nanoTime() + flushIntervalNanos;
         while (!queue.isClosed()) {
           // Nobody but close() may stop this thread: a stray interrupt would make parkNanos
-          // return at once, spinning, and would close the channel on the next send.
+          // return at once, spinning.
           Thread.interrupted();
           drain();
           long now = System.nanoTime();

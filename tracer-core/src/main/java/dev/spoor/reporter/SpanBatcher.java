@@ -27,6 +27,7 @@ final class SpanBatcher {
       LoggerFactory.getLogger(SpanBatcher.class), RemoteReporter.WARN_INTERVAL_MILLIS,
       TimeUnit.MILLISECONDS);
   private final int maxPacketSize;
+  private final int workingCapacity;
   private final UdpSender sender;
   private final SpoorMetrics metrics;
   private final JaegerSpanEncoder encoder = new JaegerSpanEncoder();
@@ -43,7 +44,8 @@ final class SpanBatcher {
     this.maxPacketSize = maxPacketSize;
     this.sender = sender;
     this.metrics = metrics;
-    this.spans = new ThriftCompactWriter(maxPacketSize + 1024);
+    this.workingCapacity = maxPacketSize + 1024;
+    this.spans = new ThriftCompactWriter(workingCapacity);
   }
 
   /** Encodes {@code span}; sends the spans before it when it would not fit with them. */
@@ -70,6 +72,7 @@ final class SpanBatcher {
     }
     if (fit == JaegerSpanEncoder.Fit.TOO_LARGE) {
       metrics.increment(Metric.SPANS_DROPPED_TOO_LARGE);
+      spans.trimCapacity(workingCapacity); // encoding it grew the buffer to its size
       return;
     }
     if (fit == JaegerSpanEncoder.Fit.SHRUNK) {
@@ -81,6 +84,9 @@ final class SpanBatcher {
       spanCount = 0;
     }
     spanCount++;
+    if (fit == JaegerSpanEncoder.Fit.SHRUNK) {
+      spans.trimCapacity(workingCapacity); // encoding it whole grew the buffer to its size
+    }
   }
 
   /** Sends the spans added since the last datagram, if any. */
@@ -102,7 +108,9 @@ final class SpanBatcher {
     datagram[0] = ByteBuffer.wrap(prefix.array(), 0, prefix.size());
     datagram[1] = ByteBuffer.wrap(spans.array(), 0, length);
     datagram[2] = ByteBuffer.wrap(JaegerBatchFraming.SUFFIX);
-    if (sender.send(datagram)) {
+    boolean sent = sender.send(datagram);
+    datagram[1] = null; // do not keep a buffer that trimCapacity is about to let go
+    if (sent) {
       metrics.increment(Metric.DATAGRAMS_SENT);
       metrics.add(Metric.SPANS_SENT, count);
     } else {

@@ -33,7 +33,10 @@ final class SpanQueue {
     }
   }
 
-  /** Adds {@code span} unless the queue is full or closed; returns the length after, or -1. */
+  /**
+   * Adds {@code span} unless the queue is full or closed; returns the length after (at least 1,
+   * approximate under contention), or -1 when the span was not added.
+   */
   long offer(SpoorSpan span) {
     long position = tail.get();
     while (true) {
@@ -56,7 +59,9 @@ final class SpanQueue {
     int index = (int) (position % capacity);
     slots.lazySet(index, span);
     sequences.lazySet(index, position + 1);
-    return position + 1 - head;
+    // The consumer may already have taken this span and later ones, leaving head beyond
+    // position + 1: the span was still queued, so never answer with a negative length.
+    return Math.max(1, position + 1 - head);
   }
 
   /** The next span, or null when none is published yet. Consumer thread only. */

@@ -79,6 +79,7 @@ public final class JaegerSpanEncoder {
         return Fit.TOO_LARGE;
       }
       if (largestFirst == null) {
+        out.truncate(start); // measure the tags where the span was, not after a huge copy of it
         largestFirst = tagsLargestFirst(span, out, tagCount);
       }
       int freed = 0;

@@ -44,6 +44,17 @@ public final class ThriftCompactWriter {
     return buffer;
   }
 
+  /**
+   * Lets go of a buffer that one huge message grew beyond {@code capacity} bytes, once what it
+   * holds fits in {@code capacity}: a writer kept for the life of a reporter must not keep the
+   * largest span it ever saw.
+   */
+  public void trimCapacity(int capacity) {
+    if (buffer.length > capacity && size <= capacity) {
+      buffer = Arrays.copyOf(buffer, Math.max(16, capacity));
+    }
+  }
+
   /** Forgets everything written, keeping the buffer for the next message. */
   public void reset() {
     size = 0;
