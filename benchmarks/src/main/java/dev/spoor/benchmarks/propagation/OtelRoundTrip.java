@@ -11,17 +11,30 @@ import io.opentelemetry.context.Context;
 import io.opentelemetry.context.propagation.TextMapGetter;
 import io.opentelemetry.context.propagation.TextMapPropagator;
 import io.opentelemetry.extension.trace.propagation.B3Propagator;
+import io.opentelemetry.extension.trace.propagation.JaegerPropagator;
 import java.util.HashMap;
 import java.util.Map;
 
 /**
  * The OpenTelemetry API's propagators: for {@code w3c}, {@code W3CTraceContextPropagator} with
  * {@code W3CBaggagePropagator}; for {@code b3}, {@code B3Propagator.injectingMultiHeaders()} with
- * {@code W3CBaggagePropagator} (OpenTelemetry's B3 carries no baggage of its own).
+ * {@code W3CBaggagePropagator} (OpenTelemetry's B3 carries no baggage of its own); for
+ * {@code jaeger}, {@code JaegerPropagator}, which carries baggage as {@code uberctx-*} itself.
  */
 final class OtelRoundTrip implements PropagationRoundTrip {
+  /** Reads the header map; lists its keys too, which JaegerPropagator needs to find uberctx-*. */
   private static final TextMapGetter<Map<String, String>> GETTER =
-      (carrier, key) -> carrier == null ? null : carrier.get(key);
+      new TextMapGetter<Map<String, String>>() {
+        @Override
+        public Iterable<String> keys(Map<String, String> carrier) {
+          return carrier.keySet();
+        }
+
+        @Override
+        public String get(Map<String, String> carrier, String key) {
+          return carrier == null ? null : carrier.get(key);
+        }
+      };
 
   private final TextMapPropagator propagator;
   private final Context context;
@@ -29,6 +42,9 @@ final class OtelRoundTrip implements PropagationRoundTrip {
 
   OtelRoundTrip(String format) {
     switch (format) {
+      case "jaeger":
+        propagator = JaegerPropagator.getInstance();
+        break;
       case "w3c":
         propagator = TextMapPropagator.composite(
             W3CTraceContextPropagator.getInstance(), W3CBaggagePropagator.getInstance());

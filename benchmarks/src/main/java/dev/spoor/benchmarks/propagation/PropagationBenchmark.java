@@ -25,7 +25,7 @@ public class PropagationBenchmark {
   @State(Scope.Thread)
   public static class JaegerFormat {
     /** The tracer measured; see {@link PropagationRoundTrip#create}. */
-    @Param({"spoor", "jaeger-client"})
+    @Param({"spoor", "jaeger-client", "otel"})
     public String system;
 
     PropagationRoundTrip roundTrip;
