@@ -36,7 +36,7 @@ public final class IceCreamShop implements DemoShop {
   /** Requests whose number is a multiple of this fail in payment. */
   static final int FAIL_EVERY = 5;
   /** How long a slow inventory lookup takes. */
-  static final long SLOW_MILLIS = 120;
+  static final long SLOW_MILLIS = 300;
   /** How long {@link #flush()} waits for the services to finish their requests. */
   static final Duration FLUSH_TIMEOUT = Duration.ofSeconds(10);
 

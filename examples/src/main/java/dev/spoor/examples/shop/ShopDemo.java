@@ -123,8 +123,8 @@ public final class ShopDemo {
 
   private void introduce(AgentEndpoint endpoint) {
     out.println("Spoor ice-cream shop: shop-gateway -> cart-manager -> (inventory, payment), "
-        + (options.forever() ? "sending requests until stopped." : options.requests()
-            + " requests."));
+        + (options.forever() ? "sending requests until stopped."
+            : plural(options.requests(), "request") + "."));
     if (endpoint.inProcess()) {
       out.println(AgentEndpoint.HOST_SETTING + " is not set: the tracers send Jaeger Thrift UDP"
           + " datagrams to an in-process agent on " + endpoint
@@ -198,8 +198,8 @@ public final class ShopDemo {
   }
 
   private void summarize(InProcessJaegerAgent agent, AgentEndpoint endpoint) {
-    StringBuilder summary = new StringBuilder("Done: ").append(sentRequests)
-        .append(" requests, ").append(failedRequests).append(" answered with a 5xx; ");
+    StringBuilder summary = new StringBuilder("Done: ").append(plural(sentRequests, "request"))
+        .append(", ").append(failedRequests).append(" answered with a 5xx; ");
     if (agent == null) {
       summary.append("the tracers sent ").append(datagramsSent).append(" datagrams to ")
           .append(endpoint);
@@ -231,4 +231,8 @@ public final class ShopDemo {
     return value != null ? value : System.getenv(name);
   }
 
+
+  private static String plural(long count, String noun) {
+    return count + " " + noun + (count == 1 ? "" : "s");
+  }
 }
