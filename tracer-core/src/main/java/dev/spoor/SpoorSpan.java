@@ -356,7 +356,7 @@ public final class SpoorSpan implements Span {
       }
       finished = true;
     }
-    tracer.metrics().increment(Metric.SPANS_FINISHED);
+    tracer.metrics().increment(Metric.SPANS_FINISHED); // sampled spans count as reported instead
   }
 
   private void finishWithDuration(long duration) {

@@ -183,7 +183,6 @@ final class SpoorSpanBuilder implements Tracer.SpanBuilder {
     SpoorSpanContext context = SpoorSpanContext.child(
         traceIdHigh, traceIdLow, spanId, parentId, flags, baggage(parent),
         parent == null ? null : parent.traceState(), wideTraceId);
-    tracer.metrics().increment(Metric.SPANS_STARTED);
     if ((flags & SpoorSpanContext.FLAG_SAMPLED) == 0) {
       tracer.metrics().increment(Metric.SPANS_NOT_SAMPLED);
       return new SpoorSpan(tracer, context, operationName, 0L, 0L, references(), null, 0);
