@@ -32,6 +32,7 @@ final class SpoorSpanBuilder implements Tracer.SpanBuilder {
   private long startMicros;
   private Object[] tags;
   private int tagCount;
+  private boolean tagsHandedOver; // a started span owns `tags`: copy before writing to it again
 
   SpoorSpanBuilder(SpoorTracer tracer, String operationName) {
     this.tracer = tracer;
@@ -107,6 +108,7 @@ final class SpoorSpanBuilder implements Tracer.SpanBuilder {
     if (key == null || value == null) {
       return this;
     }
+    ownTags();
     for (int i = 0; i < tagCount; i++) {
       if (key.equals(tags[i * 2])) {
         tags[i * 2 + 1] = value;
@@ -194,6 +196,15 @@ final class SpoorSpanBuilder implements Tracer.SpanBuilder {
     if (startNanos == 0L && startMicros == 0) {
       startNanos = 1L; // nanoTime may legitimately be 0; 0 means "explicit start time"
     }
+    boolean startTags = decision != null && parentId == 0L || debugId != null;
+    if (!startTags && tagCount <= tracer.limits().maxTagsPerSpan()) {
+      // The usual child span: hand the tag array over instead of copying it tag by tag.
+      ownTags();
+      tagsHandedOver = tags != null;
+      return new SpoorSpan(
+          tracer, context, operationName, start, startNanos, references(), tags, tagCount);
+    }
+    // Sampler and debug tags come first and win at the tag limit, so add the rest one by one.
     SpoorSpan span = new SpoorSpan(
         tracer, context, operationName, start, startNanos, references(), null, 0);
     if (decision != null && parentId == 0L) {
@@ -207,6 +218,15 @@ final class SpoorSpanBuilder implements Tracer.SpanBuilder {
       span.addTagLocked((String) tags[i * 2], tags[i * 2 + 1]);
     }
     return span;
+  }
+
+  // After start() handed the array to a span, the builder copies it before changing it (or handing
+  // it to a second span), so that a reused builder never writes into a started span's tags.
+  private void ownTags() {
+    if (tagsHandedOver) {
+      tags = tags.clone();
+      tagsHandedOver = false;
+    }
   }
 
   /** The first child_of reference, else the first follows_from, else a partial context. */
