@@ -83,7 +83,10 @@ public final class SpoorSpan implements Span {
     return finished;
   }
 
-  /** References to other spans ({@code child_of}, {@code follows_from}), in the order added. */
+  /**
+   * References to other spans ({@code child_of}, {@code follows_from}), in the order added; empty
+   * for a span of an unsampled trace, which records nothing (its context still names its parent).
+   */
   public List<SpoorReference> references() {
     return references;
   }

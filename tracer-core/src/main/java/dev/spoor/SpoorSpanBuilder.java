@@ -25,7 +25,9 @@ final class SpoorSpanBuilder implements Tracer.SpanBuilder {
 
   private final SpoorTracer tracer;
   private final String operationName;
-  private SpoorReference firstReference;
+  // The first reference as type and context: its SpoorReference is made only for a sampled span.
+  private String firstReferenceType;
+  private SpoorSpanContext firstReferenceContext;
   private List<SpoorReference> moreReferences;
   private SpoorSpanContext partialParent; // baggage/debug id only, no trace to reference
   private boolean ignoreActiveSpan;
@@ -66,14 +68,14 @@ final class SpoorSpanBuilder implements Tracer.SpanBuilder {
     if (type == null) {
       return this;
     }
-    SpoorReference reference = new SpoorReference(type, (SpoorSpanContext) referenced);
-    if (firstReference == null) {
-      firstReference = reference;
+    if (firstReferenceContext == null) {
+      firstReferenceType = type;
+      firstReferenceContext = (SpoorSpanContext) referenced;
     } else {
       if (moreReferences == null) {
         moreReferences = new ArrayList<>(2);
       }
-      moreReferences.add(reference);
+      moreReferences.add(new SpoorReference(type, (SpoorSpanContext) referenced));
     }
     return this;
   }
@@ -136,7 +138,7 @@ final class SpoorSpanBuilder implements Tracer.SpanBuilder {
 
   @Override
   public Span start() {
-    if (firstReference == null && partialParent == null && !ignoreActiveSpan) {
+    if (firstReferenceContext == null && partialParent == null && !ignoreActiveSpan) {
       Span active = tracer.scopeManager().activeSpan();
       if (active != null) {
         addReference(References.CHILD_OF, active.context());
@@ -187,7 +189,9 @@ final class SpoorSpanBuilder implements Tracer.SpanBuilder {
         parent == null ? null : parent.traceState(), wideTraceId);
     if ((flags & SpoorSpanContext.FLAG_SAMPLED) == 0) {
       tracer.metrics().increment(Metric.SPANS_NOT_SAMPLED);
-      return new SpoorSpan(tracer, context, operationName, 0L, 0L, references(), null, 0);
+      // Records nothing, references included: only the context travels on.
+      return new SpoorSpan(
+          tracer, context, operationName, 0L, 0L, Collections.emptyList(), null, 0);
     }
     tracer.metrics().increment(Metric.SPANS_SAMPLED);
     Clock clock = tracer.clock();
@@ -231,30 +235,30 @@ final class SpoorSpanBuilder implements Tracer.SpanBuilder {
 
   /** The first child_of reference, else the first follows_from, else a partial context. */
   private SpoorSpanContext chooseParent() {
-    if (firstReference == null) {
+    if (firstReferenceContext == null) {
       return partialParent;
     }
-    if (firstReference.isChildOf() || moreReferences == null) {
-      return firstReference.context();
+    if (References.CHILD_OF.equals(firstReferenceType) || moreReferences == null) {
+      return firstReferenceContext;
     }
     for (SpoorReference reference : moreReferences) {
       if (reference.isChildOf()) {
         return reference.context();
       }
     }
-    return firstReference.context();
+    return firstReferenceContext;
   }
 
   /** The parent's baggage, merged with every other reference's when there are several. */
   private Map<String, String> baggage(SpoorSpanContext parent) {
-    if (moreReferences == null && (partialParent == null || firstReference == null)) {
+    if (moreReferences == null && (partialParent == null || firstReferenceContext == null)) {
       return parent == null ? Collections.emptyMap() : parent.baggage();
     }
     Map<String, String> merged = new HashMap<>();
     if (partialParent != null) {
       merged.putAll(partialParent.baggage());
     }
-    merged.putAll(firstReference.context().baggage());
+    merged.putAll(firstReferenceContext.baggage());
     if (moreReferences != null) {
       for (SpoorReference reference : moreReferences) {
         merged.putAll(reference.context().baggage());
@@ -264,14 +268,15 @@ final class SpoorSpanBuilder implements Tracer.SpanBuilder {
   }
 
   private List<SpoorReference> references() {
-    if (firstReference == null) {
+    if (firstReferenceContext == null) {
       return Collections.emptyList();
     }
+    SpoorReference first = new SpoorReference(firstReferenceType, firstReferenceContext);
     if (moreReferences == null) {
-      return Collections.singletonList(firstReference);
+      return Collections.singletonList(first);
     }
     List<SpoorReference> all = new ArrayList<>(moreReferences.size() + 1);
-    all.add(firstReference);
+    all.add(first);
     all.addAll(moreReferences);
     return Collections.unmodifiableList(all);
   }
