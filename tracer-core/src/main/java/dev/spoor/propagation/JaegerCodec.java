@@ -167,10 +167,25 @@ public final class JaegerCodec implements TextMapCodec {
   }
 
   static String encode(String value) {
-    return URLEncoder.encode(value, StandardCharsets.UTF_8);
+    // URLEncoder allocates its buffers before looking at the value; most values need no encoding.
+    for (int i = 0; i < value.length(); i++) {
+      if (!isUnreservedByUrlEncoder(value.charAt(i))) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8);
+      }
+    }
+    return value;
+  }
+
+  // The characters URLEncoder leaves as they are (its Javadoc): a-z A-Z 0-9 . - * _
+  private static boolean isUnreservedByUrlEncoder(char c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
+        || c == '.' || c == '-' || c == '*' || c == '_';
   }
 
   private static String decode(String value, String header) {
+    if (value.indexOf('%') < 0 && value.indexOf('+') < 0) {
+      return value; // URLDecoder would return it unchanged, after allocating a buffer
+    }
     try {
       return URLDecoder.decode(value, StandardCharsets.UTF_8);
     } catch (IllegalArgumentException e) {

@@ -14,6 +14,8 @@ import dev.spoor.metrics.Metric;
 import io.opentracing.Span;
 import io.opentracing.propagation.Format;
 import io.opentracing.propagation.TextMapAdapter;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -45,6 +47,16 @@ class JaegerCodecTest {
     Map<String, String> headers = new HashMap<>();
     headers.put(name, value);
     return headers;
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"alice", "A-z_0.9*", "", "a b", "a+b", "50%", "x=y&z", "ünï/cøde", "~'!"})
+  void baggageValuesAreUrlEncodedExactlyAsUrlEncoderDoesAndDecodedBack(String value) {
+    Span span = tracer.buildSpan("op").start();
+    span.setBaggageItem("item", value);
+    Map<String, String> headers = inject(span);
+    assertEquals(URLEncoder.encode(value, StandardCharsets.UTF_8), headers.get("uberctx-item"));
+    assertEquals(value, extract(headers).getBaggageItem("item"));
   }
 
   @Test
