@@ -1,5 +1,6 @@
 package dev.spoor;
 
+import dev.spoor.internal.BaggageOwnership;
 import dev.spoor.internal.HexCodec;
 import io.opentracing.SpanContext;
 import java.util.Collections;
@@ -20,6 +21,29 @@ public final class SpoorSpanContext implements SpanContext {
   public static final byte FLAG_SAMPLED = 1;
   /** Flag bit: debug trace, sampled whatever the sampler says. */
   public static final byte FLAG_DEBUG = 2;
+
+  static {
+    BaggageOwnership.install(new BaggageOwnership() {
+      @Override
+      public SpoorSpanContext create(
+          long traceIdHigh, long traceIdLow, long spanId, long parentId, byte flags,
+          boolean traceId128Bit, Map<String, String> baggage) {
+        return new SpoorSpanContext(traceIdHigh, traceIdLow, spanId, parentId, flags, false,
+            owned(baggage), null, null, traceId128Bit);
+      }
+
+      @Override
+      public SpoorSpanContext withBaggage(SpoorSpanContext context, Map<String, String> baggage) {
+        return context.withOwnedBaggage(baggage);
+      }
+
+      @Override
+      public SpoorSpanContext partial(Map<String, String> baggage, String debugId) {
+        return new SpoorSpanContext(
+            0L, 0L, 0L, 0L, (byte) 0, false, owned(baggage), debugId, null, false);
+      }
+    });
+  }
 
   private final long traceIdHigh;
   private final long traceIdLow;
@@ -118,6 +142,13 @@ public final class SpoorSpanContext implements SpanContext {
         debugId, traceState, traceId128Bit);
   }
 
+  /** Like {@link #withBaggage}, but keeps {@code newBaggage}, which no one else may hold. */
+  SpoorSpanContext withOwnedBaggage(Map<String, String> newBaggage) {
+    return new SpoorSpanContext(
+        traceIdHigh, traceIdLow, spanId, parentId, flags, samplingDeferred, owned(newBaggage),
+        debugId, traceState, traceId128Bit);
+  }
+
   /** Returns a copy with a Jaeger debug id (the {@code jaeger-debug-id} header's value). */
   public SpoorSpanContext withDebugId(String newDebugId) {
     return new SpoorSpanContext(
@@ -159,6 +190,13 @@ public final class SpoorSpanContext implements SpanContext {
       return Collections.emptyMap();
     }
     return Collections.unmodifiableMap(new HashMap<>(baggage));
+  }
+
+  private static Map<String, String> owned(Map<String, String> baggage) {
+    if (baggage == null || baggage.isEmpty()) {
+      return Collections.emptyMap();
+    }
+    return Collections.unmodifiableMap(baggage);
   }
 
   /** Upper 64 bits of the trace id; 0 for a 64-bit trace id. */

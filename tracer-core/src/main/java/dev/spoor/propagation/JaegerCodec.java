@@ -1,6 +1,7 @@
 package dev.spoor.propagation;
 
 import dev.spoor.SpoorSpanContext;
+import dev.spoor.internal.BaggageOwnership;
 import dev.spoor.internal.HexCodec;
 import io.opentracing.propagation.TextMapExtract;
 import io.opentracing.propagation.TextMapInject;
@@ -81,17 +82,21 @@ public final class JaegerCodec implements TextMapCodec {
         parseBaggageHeader(value, baggage);
       }
     }
+    // The baggage map was built here and is not used again: the context keeps it without a copy.
     if (traceHeader != null) {
-      return parseTraceHeader(traceHeader).withBaggage(baggage);
+      return parseTraceHeader(traceHeader, baggage);
     }
     if (debugId != null || baggage != null) {
-      return SpoorSpanContext.partial(baggage, debugId);
+      return BaggageOwnership.get().partial(baggage, debugId);
     }
     return null;
   }
 
-  /** Parses {@code trace:span:parent:flags}; throws {@link MalformedContextException} if invalid. */
-  static SpoorSpanContext parseTraceHeader(String value) {
+  /**
+   * Parses {@code trace:span:parent:flags} into a context that keeps {@code baggage} (not copied);
+   * throws {@link MalformedContextException} if invalid.
+   */
+  private static SpoorSpanContext parseTraceHeader(String value, Map<String, String> baggage) {
     if (value.length() > MAX_TRACE_ID_HEADER_LENGTH) {
       throw new MalformedContextException(
           TRACE_ID_HEADER + " is too long (" + value.length() + " characters)");
@@ -138,9 +143,9 @@ public final class JaegerCodec implements TextMapCodec {
       throw malformed("has bad flags", value);
     }
     byte flags = (byte) HexCodec.parseHex64(value, third + 1, flagsLength);
-    SpoorSpanContext context = SpoorSpanContext.create(high, low, spanId, parentId, flags, null);
     // More than 16 digits is a 128-bit id, even with a zero upper half: keep its width.
-    return traceLength > 16 ? context.withTraceId128Bit(true) : context;
+    return BaggageOwnership.get().create(
+        high, low, spanId, parentId, flags, traceLength > 16, baggage);
   }
 
   private static void parseBaggageHeader(String value, Map<String, String> baggage) {

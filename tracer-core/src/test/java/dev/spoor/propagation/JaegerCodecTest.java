@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.spoor.LogCapture;
@@ -47,6 +48,22 @@ class JaegerCodecTest {
     Map<String, String> headers = new HashMap<>();
     headers.put(name, value);
     return headers;
+  }
+
+  @Test
+  void extractedBaggageIsUnmodifiableWithOrWithoutATraceHeader() {
+    Span span = tracer.buildSpan("op").start();
+    span.setBaggageItem("user", "alice");
+    Map<String, String> headers = inject(span);
+    SpoorSpanContext full = extract(headers);
+    headers.remove(JaegerCodec.TRACE_ID_HEADER);
+    SpoorSpanContext partial = extract(headers);
+    for (SpoorSpanContext context : new SpoorSpanContext[] {full, partial}) {
+      assertEquals(Map.of("user", "alice"), context.baggage());
+      assertThrows(UnsupportedOperationException.class, () -> context.baggage().put("x", "y"));
+    }
+    assertTrue(full.hasTrace());
+    assertFalse(partial.hasTrace());
   }
 
   @ParameterizedTest
