@@ -195,8 +195,18 @@ final class SpoorSpanBuilder implements Tracer.SpanBuilder {
     }
     tracer.metrics().increment(Metric.SPANS_SAMPLED);
     Clock clock = tracer.clock();
-    long start = startMicros != 0 ? startMicros : clock.currentTimeMicros();
-    long startNanos = startMicros != 0 ? 0L : clock.nanoTime();
+    long start;
+    long startNanos;
+    if (startMicros != 0) {
+      start = startMicros;
+      startNanos = 0L;
+    } else if (clock instanceof SystemClock) {
+      startNanos = clock.nanoTime(); // one clock read for both, see SystemClock
+      start = ((SystemClock) clock).epochMicrosAt(startNanos);
+    } else {
+      start = clock.currentTimeMicros();
+      startNanos = clock.nanoTime();
+    }
     if (startNanos == 0L && startMicros == 0) {
       startNanos = 1L; // nanoTime may legitimately be 0; 0 means "explicit start time"
     }
