@@ -281,6 +281,9 @@ final class SpoorSpanBuilder implements Tracer.SpanBuilder {
     if (firstReferenceContext == null) {
       return Collections.emptyList();
     }
+    if (moreReferences == null && References.CHILD_OF.equals(firstReferenceType)) {
+      return firstReferenceContext.childOfReferences(); // the usual case, shared by siblings
+    }
     SpoorReference first = new SpoorReference(firstReferenceType, firstReferenceContext);
     if (moreReferences == null) {
       return Collections.singletonList(first);

@@ -2,9 +2,11 @@ package dev.spoor;
 
 import dev.spoor.internal.BaggageOwnership;
 import dev.spoor.internal.HexCodec;
+import io.opentracing.References;
 import io.opentracing.SpanContext;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -60,6 +62,9 @@ public final class SpoorSpanContext implements SpanContext {
   // Lazily computed; racy single-check is fine since the value is deterministic.
   private String traceIdHex;
   private String spanIdHex;
+  // The references list of every child_of child of this context, made once and shared (it is
+  // immutable), so a span with many children does not allocate it per child. Racy single-check.
+  private List<SpoorReference> childOfReferences;
 
   private SpoorSpanContext(
       long traceIdHigh,
@@ -183,6 +188,16 @@ public final class SpoorSpanContext implements SpanContext {
     return new SpoorSpanContext(
         traceIdHigh, traceIdLow, spanId, parentId, flags, false, baggage, null, traceState,
         traceId128Bit);
+  }
+
+  /** {@code [child_of(this)]}: the references of a span whose only parent is this context. */
+  List<SpoorReference> childOfReferences() {
+    List<SpoorReference> references = childOfReferences;
+    if (references == null) {
+      references = Collections.singletonList(new SpoorReference(References.CHILD_OF, this));
+      childOfReferences = references;
+    }
+    return references;
   }
 
   private static Map<String, String> copy(Map<String, String> baggage) {

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.spoor.metrics.Metric;
@@ -223,5 +224,19 @@ class SpanBuilderTest {
       assertEquals(Map.of("a", 1, "b", 2), child.tags());
       assertEquals(1, limited.metrics().get(Metric.TAGS_DROPPED));
     }
+  }
+
+  @Test
+  void siblingsReferToTheirParentThroughOneSharedReferenceList() {
+    Span parent = tracer.buildSpan("parent").start();
+    SpoorSpan first = (SpoorSpan) tracer.buildSpan("first").asChildOf(parent).start();
+    SpoorSpan second = (SpoorSpan) tracer.buildSpan("second").asChildOf(parent.context()).start();
+    assertEquals(1, first.references().size());
+    assertEquals(References.CHILD_OF, first.references().get(0).type());
+    assertEquals(parent.context(), first.references().get(0).context());
+    assertSame(first.references(), second.references());
+    SpoorSpan follower = (SpoorSpan) tracer.buildSpan("follower")
+        .addReference(References.FOLLOWS_FROM, parent.context()).start();
+    assertEquals(References.FOLLOWS_FROM, follower.references().get(0).type());
   }
 }
