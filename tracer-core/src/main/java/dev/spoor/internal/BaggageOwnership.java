@@ -10,7 +10,9 @@ import java.util.Map;
  * <strong>Not API</strong>: whoever passes a map here must not keep or change it.
  */
 public abstract class BaggageOwnership {
-  private static BaggageOwnership instance;
+  // Volatile: installed during SpoorSpanContext's initialization, which may finish after this
+  // class's own; a codec on another thread must still see it.
+  private static volatile BaggageOwnership instance;
 
   static {
     // SpoorSpanContext installs the implementation when it is initialized: make sure it is.
@@ -20,9 +22,11 @@ public abstract class BaggageOwnership {
   /** Called once, by {@link SpoorSpanContext}'s class initializer. */
   protected BaggageOwnership() {}
 
-  /** Installs the implementation; only {@link SpoorSpanContext} does this. */
-  public static void install(BaggageOwnership implementation) {
-    instance = implementation;
+  /** Installs the implementation: {@link SpoorSpanContext} does, once; later calls are ignored. */
+  public static synchronized void install(BaggageOwnership implementation) {
+    if (instance == null) {
+      instance = implementation;
+    }
   }
 
   /** The implementation installed by {@link SpoorSpanContext}. */
