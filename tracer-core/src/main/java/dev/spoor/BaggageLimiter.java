@@ -41,6 +41,6 @@ final class BaggageLimiter {
       }
       limited.put(item.getKey(), value);
     }
-    return context.withBaggage(limited);
+    return context.withOwnedBaggage(limited);
   }
 }

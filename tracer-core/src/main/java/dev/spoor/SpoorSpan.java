@@ -3,6 +3,8 @@ package dev.spoor;
 import dev.spoor.metrics.Metric;
 import io.opentracing.Span;
 import io.opentracing.tag.Tag;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -19,6 +21,16 @@ import java.util.Map;
  * that the decision propagates.
  */
 public final class SpoorSpan implements Span {
+  private static final VarHandle FINISHED;
+
+  static {
+    try {
+      FINISHED = MethodHandles.lookup().findVarHandle(SpoorSpan.class, "finished", boolean.class);
+    } catch (ReflectiveOperationException e) {
+      throw new ExceptionInInitializerError(e);
+    }
+  }
+
   private final SpoorTracer tracer;
   private final boolean sampled;
   private final long startMicros;
@@ -31,7 +43,7 @@ public final class SpoorSpan implements Span {
   private int tagCount;
   private List<LogRecord> logs;
   private long durationMicros;
-  private boolean finished;
+  private boolean finished; // written under the monitor, or by CAS for an unsampled span
 
   SpoorSpan(
       SpoorTracer tracer,
@@ -83,7 +95,10 @@ public final class SpoorSpan implements Span {
     return finished;
   }
 
-  /** References to other spans ({@code child_of}, {@code follows_from}), in the order added. */
+  /**
+   * References to other spans ({@code child_of}, {@code follows_from}), in the order added; empty
+   * for a span of an unsampled trace, which records nothing (its context still names its parent).
+   */
   public List<SpoorReference> references() {
     return references;
   }
@@ -348,15 +363,13 @@ public final class SpoorSpan implements Span {
     finishWithDuration(finishMicros - startMicros);
   }
 
+  // Nothing to freeze in a span that records nothing: one CAS decides which finish counts.
   private void finishUnsampled() {
-    synchronized (this) {
-      if (finished) {
-        tracer.metrics().increment(Metric.CALLS_AFTER_FINISH);
-        return;
-      }
-      finished = true;
+    if (!FINISHED.compareAndSet(this, false, true)) {
+      tracer.metrics().increment(Metric.CALLS_AFTER_FINISH);
+      return;
     }
-    tracer.metrics().increment(Metric.SPANS_FINISHED);
+    tracer.metrics().increment(Metric.SPANS_FINISHED); // sampled spans count as reported instead
   }
 
   private void finishWithDuration(long duration) {

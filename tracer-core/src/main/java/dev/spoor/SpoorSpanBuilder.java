@@ -25,13 +25,16 @@ final class SpoorSpanBuilder implements Tracer.SpanBuilder {
 
   private final SpoorTracer tracer;
   private final String operationName;
-  private SpoorReference firstReference;
+  // The first reference as type and context: its SpoorReference is made only for a sampled span.
+  private String firstReferenceType;
+  private SpoorSpanContext firstReferenceContext;
   private List<SpoorReference> moreReferences;
   private SpoorSpanContext partialParent; // baggage/debug id only, no trace to reference
   private boolean ignoreActiveSpan;
   private long startMicros;
   private Object[] tags;
   private int tagCount;
+  private boolean tagsHandedOver; // a started span owns `tags`: copy before writing to it again
 
   SpoorSpanBuilder(SpoorTracer tracer, String operationName) {
     this.tracer = tracer;
@@ -65,14 +68,14 @@ final class SpoorSpanBuilder implements Tracer.SpanBuilder {
     if (type == null) {
       return this;
     }
-    SpoorReference reference = new SpoorReference(type, (SpoorSpanContext) referenced);
-    if (firstReference == null) {
-      firstReference = reference;
+    if (firstReferenceContext == null) {
+      firstReferenceType = type;
+      firstReferenceContext = (SpoorSpanContext) referenced;
     } else {
       if (moreReferences == null) {
         moreReferences = new ArrayList<>(2);
       }
-      moreReferences.add(reference);
+      moreReferences.add(new SpoorReference(type, (SpoorSpanContext) referenced));
     }
     return this;
   }
@@ -107,6 +110,7 @@ final class SpoorSpanBuilder implements Tracer.SpanBuilder {
     if (key == null || value == null) {
       return this;
     }
+    ownTags();
     for (int i = 0; i < tagCount; i++) {
       if (key.equals(tags[i * 2])) {
         tags[i * 2 + 1] = value;
@@ -134,7 +138,7 @@ final class SpoorSpanBuilder implements Tracer.SpanBuilder {
 
   @Override
   public Span start() {
-    if (firstReference == null && partialParent == null && !ignoreActiveSpan) {
+    if (firstReferenceContext == null && partialParent == null && !ignoreActiveSpan) {
       Span active = tracer.scopeManager().activeSpan();
       if (active != null) {
         addReference(References.CHILD_OF, active.context());
@@ -188,18 +192,38 @@ final class SpoorSpanBuilder implements Tracer.SpanBuilder {
     SpoorSpanContext context = SpoorSpanContext.child(
         traceIdHigh, traceIdLow, spanId, parentId, flags, baggage(parent),
         parent == null ? null : parent.traceState(), wideTraceId);
-    tracer.metrics().increment(Metric.SPANS_STARTED);
     if ((flags & SpoorSpanContext.FLAG_SAMPLED) == 0) {
       tracer.metrics().increment(Metric.SPANS_NOT_SAMPLED);
-      return new SpoorSpan(tracer, context, operationName, 0L, 0L, references(), null, 0);
+      // Records nothing, references included: only the context travels on.
+      return new SpoorSpan(
+          tracer, context, operationName, 0L, 0L, Collections.emptyList(), null, 0);
     }
     tracer.metrics().increment(Metric.SPANS_SAMPLED);
     Clock clock = tracer.clock();
-    long start = startMicros != 0 ? startMicros : clock.currentTimeMicros();
-    long startNanos = startMicros != 0 ? 0L : clock.nanoTime();
+    long start;
+    long startNanos;
+    if (startMicros != 0) {
+      start = startMicros;
+      startNanos = 0L;
+    } else if (clock instanceof SystemClock) {
+      startNanos = clock.nanoTime(); // one clock read for both, see SystemClock
+      start = ((SystemClock) clock).epochMicrosAt(startNanos);
+    } else {
+      start = clock.currentTimeMicros();
+      startNanos = clock.nanoTime();
+    }
     if (startNanos == 0L && startMicros == 0) {
       startNanos = 1L; // nanoTime may legitimately be 0; 0 means "explicit start time"
     }
+    boolean startTags = decision != null && parentId == 0L || debugId != null;
+    if (!startTags && tagCount <= tracer.limits().maxTagsPerSpan()) {
+      // The usual child span: hand the tag array over instead of copying it tag by tag.
+      ownTags();
+      tagsHandedOver = tags != null;
+      return new SpoorSpan(
+          tracer, context, operationName, start, startNanos, references(), tags, tagCount);
+    }
+    // Sampler and debug tags come first and win at the tag limit, so add the rest one by one.
     SpoorSpan span = new SpoorSpan(
         tracer, context, operationName, start, startNanos, references(), null, 0);
     if (decision != null && parentId == 0L) {
@@ -215,32 +239,41 @@ final class SpoorSpanBuilder implements Tracer.SpanBuilder {
     return span;
   }
 
+  // After start() handed the array to a span, the builder copies it before changing it (or handing
+  // it to a second span), so that a reused builder never writes into a started span's tags.
+  private void ownTags() {
+    if (tagsHandedOver) {
+      tags = tags.clone();
+      tagsHandedOver = false;
+    }
+  }
+
   /** The first child_of reference, else the first follows_from, else a partial context. */
   private SpoorSpanContext chooseParent() {
-    if (firstReference == null) {
+    if (firstReferenceContext == null) {
       return partialParent;
     }
-    if (firstReference.isChildOf() || moreReferences == null) {
-      return firstReference.context();
+    if (References.CHILD_OF.equals(firstReferenceType) || moreReferences == null) {
+      return firstReferenceContext;
     }
     for (SpoorReference reference : moreReferences) {
       if (reference.isChildOf()) {
         return reference.context();
       }
     }
-    return firstReference.context();
+    return firstReferenceContext;
   }
 
   /** The parent's baggage, merged with every other reference's when there are several. */
   private Map<String, String> baggage(SpoorSpanContext parent) {
-    if (moreReferences == null && (partialParent == null || firstReference == null)) {
+    if (moreReferences == null && (partialParent == null || firstReferenceContext == null)) {
       return parent == null ? Collections.emptyMap() : parent.baggage();
     }
     Map<String, String> merged = new HashMap<>();
     if (partialParent != null) {
       merged.putAll(partialParent.baggage());
     }
-    merged.putAll(firstReference.context().baggage());
+    merged.putAll(firstReferenceContext.baggage());
     if (moreReferences != null) {
       for (SpoorReference reference : moreReferences) {
         merged.putAll(reference.context().baggage());
@@ -250,14 +283,18 @@ final class SpoorSpanBuilder implements Tracer.SpanBuilder {
   }
 
   private List<SpoorReference> references() {
-    if (firstReference == null) {
+    if (firstReferenceContext == null) {
       return Collections.emptyList();
     }
+    if (moreReferences == null && References.CHILD_OF.equals(firstReferenceType)) {
+      return firstReferenceContext.childOfReferences(); // the usual case, shared by siblings
+    }
+    SpoorReference first = new SpoorReference(firstReferenceType, firstReferenceContext);
     if (moreReferences == null) {
-      return Collections.singletonList(firstReference);
+      return Collections.singletonList(first);
     }
     List<SpoorReference> all = new ArrayList<>(moreReferences.size() + 1);
-    all.add(firstReference);
+    all.add(first);
     all.addAll(moreReferences);
     return Collections.unmodifiableList(all);
   }

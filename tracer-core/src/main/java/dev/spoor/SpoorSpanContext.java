@@ -1,9 +1,12 @@
 package dev.spoor;
 
+import dev.spoor.internal.BaggageOwnership;
 import dev.spoor.internal.HexCodec;
+import io.opentracing.References;
 import io.opentracing.SpanContext;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -24,6 +27,29 @@ public final class SpoorSpanContext implements SpanContext {
   /** Flag bit: debug trace, sampled whatever the sampler says. */
   public static final byte FLAG_DEBUG = 2;
 
+  static {
+    BaggageOwnership.install(new BaggageOwnership() {
+      @Override
+      public SpoorSpanContext create(
+          long traceIdHigh, long traceIdLow, long spanId, long parentId, byte flags,
+          boolean traceId128Bit, Map<String, String> baggage) {
+        return new SpoorSpanContext(traceIdHigh, traceIdLow, spanId, parentId, flags, false,
+            owned(baggage), null, null, traceId128Bit);
+      }
+
+      @Override
+      public SpoorSpanContext withBaggage(SpoorSpanContext context, Map<String, String> baggage) {
+        return context.withOwnedBaggage(baggage);
+      }
+
+      @Override
+      public SpoorSpanContext partial(Map<String, String> baggage, String debugId) {
+        return new SpoorSpanContext(
+            0L, 0L, 0L, 0L, (byte) 0, false, owned(baggage), debugId, null, false);
+      }
+    });
+  }
+
   private final long traceIdHigh;
   private final long traceIdLow;
   private final long spanId;
@@ -39,6 +65,9 @@ public final class SpoorSpanContext implements SpanContext {
   // Lazily computed; racy single-check is fine since the value is deterministic.
   private String traceIdHex;
   private String spanIdHex;
+  // The references list of every child_of child of this context, made once and shared (it is
+  // immutable), so a span with many children does not allocate it per child. Racy single-check.
+  private List<SpoorReference> childOfReferences;
 
   private SpoorSpanContext(
       long traceIdHigh,
@@ -122,6 +151,13 @@ public final class SpoorSpanContext implements SpanContext {
         debugId, traceState, traceId128Bit);
   }
 
+  /** Like {@link #withBaggage}, but keeps {@code newBaggage}, which no one else may hold. */
+  SpoorSpanContext withOwnedBaggage(Map<String, String> newBaggage) {
+    return new SpoorSpanContext(
+        traceIdHigh, traceIdLow, spanId, parentId, flags, samplingDeferred, owned(newBaggage),
+        debugId, traceState, traceId128Bit);
+  }
+
   /** Returns a copy with a Jaeger debug id (the {@code jaeger-debug-id} header's value). */
   public SpoorSpanContext withDebugId(String newDebugId) {
     return new SpoorSpanContext(
@@ -158,11 +194,28 @@ public final class SpoorSpanContext implements SpanContext {
         traceId128Bit);
   }
 
+  /** {@code [child_of(this)]}: the references of a span whose only parent is this context. */
+  List<SpoorReference> childOfReferences() {
+    List<SpoorReference> references = childOfReferences;
+    if (references == null) {
+      references = Collections.singletonList(new SpoorReference(References.CHILD_OF, this));
+      childOfReferences = references;
+    }
+    return references;
+  }
+
   private static Map<String, String> copy(Map<String, String> baggage) {
     if (baggage == null || baggage.isEmpty()) {
       return Collections.emptyMap();
     }
     return Collections.unmodifiableMap(new HashMap<>(baggage));
+  }
+
+  private static Map<String, String> owned(Map<String, String> baggage) {
+    if (baggage == null || baggage.isEmpty()) {
+      return Collections.emptyMap();
+    }
+    return Collections.unmodifiableMap(baggage);
   }
 
   /** Upper 64 bits of the trace id; 0 for a 64-bit trace id. */

@@ -258,8 +258,7 @@ public final class SpoorTracer implements Tracer, Closeable {
   }
 
   void spanFinished(SpoorSpan span) {
-    metrics.increment(Metric.SPANS_FINISHED);
-    metrics.increment(Metric.SPANS_REPORTED);
+    metrics.increment(Metric.SPANS_REPORTED); // also counts as finished, see Metric
     try {
       reporter.report(span);
     } catch (RuntimeException e) {

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.spoor.metrics.Metric;
 import dev.spoor.reporter.InMemoryReporter;
+import dev.spoor.sampler.ConstSampler;
 import io.opentracing.Scope;
 import io.opentracing.Span;
 import java.util.ArrayList;
@@ -74,6 +75,40 @@ class ConcurrencyTest {
         assertTrue(span.operationName().startsWith(want.thread + "-"), span.toString());
       }
       assertEquals(THREADS * SPANS_PER_THREAD, tracer.metrics().get(Metric.SPANS_REPORTED));
+    } finally {
+      pool.shutdownNow();
+      assertTrue(pool.awaitTermination(30, TimeUnit.SECONDS));
+      tracer.close();
+    }
+  }
+
+  @Test
+  void twoThreadsFinishingTheSameUnsampledSpansCountEachFinishOnce() throws Exception {
+    int spans = 20_000;
+    SpoorTracer tracer = SpoorTracer.builder("concurrency")
+        .sampler(new ConstSampler(false)).build();
+    Span[] started = new Span[spans];
+    for (int i = 0; i < spans; i++) {
+      started[i] = tracer.buildSpan("unsampled").start();
+    }
+    ExecutorService pool = Executors.newFixedThreadPool(2);
+    CyclicBarrier start = new CyclicBarrier(2);
+    try {
+      List<Future<?>> finishers = new ArrayList<>();
+      for (int t = 0; t < 2; t++) {
+        finishers.add(pool.submit(() -> {
+          start.await(30, TimeUnit.SECONDS);
+          for (Span span : started) {
+            span.finish();
+          }
+          return null;
+        }));
+      }
+      for (Future<?> finisher : finishers) {
+        finisher.get(60, TimeUnit.SECONDS);
+      }
+      assertEquals(spans, tracer.metrics().get(Metric.SPANS_FINISHED));
+      assertEquals(spans, tracer.metrics().get(Metric.CALLS_AFTER_FINISH));
     } finally {
       pool.shutdownNow();
       assertTrue(pool.awaitTermination(30, TimeUnit.SECONDS));

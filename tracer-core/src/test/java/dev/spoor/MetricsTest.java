@@ -64,6 +64,42 @@ class MetricsTest {
   }
 
   @Test
+  void startedAndFinishedSpansAreDerivedFromTheCountersTheTracerIncrements() {
+    SpoorMetrics metrics = new SpoorMetrics();
+    metrics.add(Metric.SPANS_SAMPLED, 3);
+    metrics.add(Metric.SPANS_NOT_SAMPLED, 2);
+    metrics.increment(Metric.SPANS_STARTED);
+    metrics.add(Metric.SPANS_REPORTED, 3);
+    metrics.increment(Metric.SPANS_FINISHED);
+    assertEquals(6, metrics.get(Metric.SPANS_STARTED));
+    assertEquals(4, metrics.get(Metric.SPANS_FINISHED));
+    assertEquals(6L, metrics.snapshot().get("spoor.spans.started"));
+    assertEquals(4L, metrics.snapshot().get("spoor.spans.finished"));
+  }
+
+  @Test
+  void aSpanCountsAsStartedAtOnceAndAsFinishedOnlyOnce() {
+    InMemoryReporter reporter = new InMemoryReporter();
+    try (SpoorTracer sampling = SpoorTracer.builder("svc").reporter(reporter).build();
+        SpoorTracer notSampling = SpoorTracer.builder("svc")
+            .sampler(new ProbabilisticSampler(0.0)).reporter(reporter).build()) {
+      for (SpoorTracer tracer : new SpoorTracer[] {sampling, notSampling}) {
+        SpoorMetrics metrics = tracer.metrics();
+        Span span = tracer.buildSpan("op").start();
+        assertEquals(1, metrics.get(Metric.SPANS_STARTED), tracer.sampler().toString());
+        assertEquals(0, metrics.get(Metric.SPANS_FINISHED), tracer.sampler().toString());
+        span.finish();
+        span.finish();
+        assertEquals(1, metrics.get(Metric.SPANS_STARTED), tracer.sampler().toString());
+        assertEquals(1, metrics.get(Metric.SPANS_FINISHED), tracer.sampler().toString());
+        assertEquals(1, metrics.get(Metric.CALLS_AFTER_FINISH), tracer.sampler().toString());
+      }
+      assertEquals(1, sampling.metrics().get(Metric.SPANS_REPORTED));
+      assertEquals(0, notSampling.metrics().get(Metric.SPANS_REPORTED));
+    }
+  }
+
+  @Test
   void metricNamesAreDottedAndUnique() {
     java.util.Set<String> names = new java.util.HashSet<>();
     for (Metric metric : Metric.values()) {

@@ -4,13 +4,16 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.spoor.metrics.Metric;
 import dev.spoor.reporter.InMemoryReporter;
 import dev.spoor.sampler.SamplingDecision;
 import io.opentracing.References;
 import io.opentracing.Scope;
 import io.opentracing.Span;
+import io.opentracing.Tracer;
 import io.opentracing.tag.Tags;
 import java.math.BigDecimal;
 import java.util.Map;
@@ -185,5 +188,55 @@ class SpanBuilderTest {
   void aNullOperationNameBecomesEmpty() {
     SpoorSpan span = (SpoorSpan) tracer.buildSpan(null).start();
     assertEquals("", span.operationName());
+  }
+
+  @Test
+  void aChildSpanKeepsTheBuildersTagsInOrderAndCanAddMore() {
+    Span parent = tracer.buildSpan("parent").start();
+    SpoorSpan child = (SpoorSpan) tracer.buildSpan("child").asChildOf(parent)
+        .withTag("a", "1").withTag("b", 2).withTag("a", "3").start();
+    child.setTag("c", true).setTag("b", 4);
+    assertEquals(Map.of("a", "3", "b", 4, "c", true), child.tags());
+    assertEquals("a", child.tagKey(0));
+    assertEquals("c", child.tagKey(2));
+  }
+
+  @Test
+  void aBuilderUsedAgainAfterStartNeverChangesTheSpanItStarted() {
+    Span parent = tracer.buildSpan("parent").start();
+    Tracer.SpanBuilder builder = tracer.buildSpan("child").asChildOf(parent).withTag("a", "1");
+    SpoorSpan first = (SpoorSpan) builder.start();
+    builder.withTag("a", "2").withTag("b", "2");
+    SpoorSpan second = (SpoorSpan) builder.start();
+    first.setTag("c", "1");
+    builder.withTag("d", "3");
+    assertEquals(Map.of("a", "1", "c", "1"), first.tags());
+    assertEquals(Map.of("a", "2", "b", "2"), second.tags());
+  }
+
+  @Test
+  void builderTagsBeyondTheLimitAreDroppedAndCountedOnAChildSpan() {
+    try (SpoorTracer limited = SpoorTracer.builder("svc").reporter(reporter)
+        .limits(Limits.builder().maxTagsPerSpan(2).build()).build()) {
+      Span parent = limited.buildSpan("parent").start();
+      SpoorSpan child = (SpoorSpan) limited.buildSpan("child").asChildOf(parent)
+          .withTag("a", 1).withTag("b", 2).withTag("c", 3).start();
+      assertEquals(Map.of("a", 1, "b", 2), child.tags());
+      assertEquals(1, limited.metrics().get(Metric.TAGS_DROPPED));
+    }
+  }
+
+  @Test
+  void siblingsReferToTheirParentThroughOneSharedReferenceList() {
+    Span parent = tracer.buildSpan("parent").start();
+    SpoorSpan first = (SpoorSpan) tracer.buildSpan("first").asChildOf(parent).start();
+    SpoorSpan second = (SpoorSpan) tracer.buildSpan("second").asChildOf(parent.context()).start();
+    assertEquals(1, first.references().size());
+    assertEquals(References.CHILD_OF, first.references().get(0).type());
+    assertEquals(parent.context(), first.references().get(0).context());
+    assertSame(first.references(), second.references());
+    SpoorSpan follower = (SpoorSpan) tracer.buildSpan("follower")
+        .addReference(References.FOLLOWS_FROM, parent.context()).start();
+    assertEquals(References.FOLLOWS_FROM, follower.references().get(0).type());
   }
 }

@@ -227,6 +227,9 @@ class SpanTest {
       assertTrue(span.logs().isEmpty());
       assertEquals("alice", child.getBaggageItem("user"));
       assertEquals(span.context().traceIdLow(), child.context().traceIdLow());
+      assertEquals(span.context().spanId(), child.context().parentId());
+      assertTrue(child.references().isEmpty(), "an unsampled span keeps no references");
+      assertTrue(child.isFinished());
       assertFalse(child.context().isSampled());
       assertEquals(0, unsampledReporter.size());
       assertEquals(2, unsampled.metrics().get(Metric.SPANS_NOT_SAMPLED));

@@ -1,6 +1,7 @@
 package dev.spoor.http;
 
 import dev.spoor.SpoorSpanContext;
+import dev.spoor.internal.BaggageOwnership;
 import dev.spoor.internal.HexCodec;
 import dev.spoor.propagation.MalformedContextException;
 import io.opentracing.propagation.TextMapExtract;
@@ -76,7 +77,9 @@ final class B3Headers {
     if (baggage == null) {
       return context;
     }
-    return context == null ? SpoorSpanContext.partial(baggage, null) : context.withBaggage(baggage);
+    // The baggage map was built here and is not used again: the context keeps it without a copy.
+    return context == null ? BaggageOwnership.get().partial(baggage, null)
+        : BaggageOwnership.get().withBaggage(context, baggage);
   }
 
   private static SpoorSpanContext ids(

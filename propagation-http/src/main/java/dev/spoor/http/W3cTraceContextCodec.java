@@ -1,6 +1,7 @@
 package dev.spoor.http;
 
 import dev.spoor.SpoorSpanContext;
+import dev.spoor.internal.BaggageOwnership;
 import dev.spoor.internal.HeaderSafety;
 import dev.spoor.internal.RateLimitedLogger;
 import dev.spoor.propagation.MalformedContextException;
@@ -113,10 +114,11 @@ public final class W3cTraceContextCodec implements TextMapCodec {
       items = new HashMap<>();
       BaggageHeader.parse(baggage.toString(), items);
     }
+    // The items map was built here and is not used again: the context keeps it without a copy.
     if (context != null) {
-      return items == null ? context : context.withBaggage(items);
+      return items == null ? context : BaggageOwnership.get().withBaggage(context, items);
     }
-    return items == null || items.isEmpty() ? null : SpoorSpanContext.partial(items, null);
+    return items == null || items.isEmpty() ? null : BaggageOwnership.get().partial(items, null);
   }
 
   /** §3.3: a bad tracestate is discarded without affecting traceparent. */

@@ -1,6 +1,7 @@
 /**
- * Helpers shared by Spoor's modules: hex id codecs, rate-limited logging, header character checks.
- * <strong>Not API</strong>: anything here may change in any release. Depends on nothing else in
- * Spoor.
+ * Helpers shared by Spoor's modules: hex id codecs, rate-limited logging, header character checks,
+ * contexts that own their baggage. <strong>Not API</strong>: anything here may change in any
+ * release. Depends on nothing else in Spoor but {@link dev.spoor.SpoorSpanContext}, which
+ * {@code BaggageOwnership} creates.
  */
 package dev.spoor.internal;

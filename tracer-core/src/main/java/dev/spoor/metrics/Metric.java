@@ -5,9 +5,16 @@ package dev.spoor.metrics;
  * not-sampled, reported, or one of the dropped counters, so that nothing is lost silently.
  */
 public enum Metric {
-  /** Spans started. */
+  /**
+   * Spans started. The tracer does not increment it: {@link SpoorMetrics#get} reads it as {@link
+   * #SPANS_SAMPLED} + {@link #SPANS_NOT_SAMPLED} (plus any direct increments), since every started
+   * span is counted in exactly one of those.
+   */
   SPANS_STARTED("spoor.spans.started"),
-  /** Spans finished (first finish only). */
+  /**
+   * Spans finished (first finish only). The tracer increments it only for unsampled spans: {@link
+   * SpoorMetrics#get} adds {@link #SPANS_REPORTED}, since every finished sampled span is reported.
+   */
   SPANS_FINISHED("spoor.spans.finished"),
   /** Spans started in a sampled trace. */
   SPANS_SAMPLED("spoor.spans.sampled"),

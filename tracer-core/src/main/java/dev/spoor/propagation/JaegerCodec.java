@@ -1,6 +1,7 @@
 package dev.spoor.propagation;
 
 import dev.spoor.SpoorSpanContext;
+import dev.spoor.internal.BaggageOwnership;
 import dev.spoor.internal.HeaderSafety;
 import dev.spoor.internal.HexCodec;
 import io.opentracing.propagation.TextMapExtract;
@@ -82,17 +83,21 @@ public final class JaegerCodec implements TextMapCodec {
         parseBaggageHeader(value, baggage);
       }
     }
+    // The baggage map was built here and is not used again: the context keeps it without a copy.
     if (traceHeader != null) {
-      return parseTraceHeader(traceHeader).withBaggage(baggage);
+      return parseTraceHeader(traceHeader, baggage);
     }
     if (debugId != null || baggage != null) {
-      return SpoorSpanContext.partial(baggage, debugId);
+      return BaggageOwnership.get().partial(baggage, debugId);
     }
     return null;
   }
 
-  /** Parses {@code trace:span:parent:flags}; throws {@link MalformedContextException} if invalid. */
-  static SpoorSpanContext parseTraceHeader(String value) {
+  /**
+   * Parses {@code trace:span:parent:flags} into a context that keeps {@code baggage} (not copied);
+   * throws {@link MalformedContextException} if invalid.
+   */
+  private static SpoorSpanContext parseTraceHeader(String value, Map<String, String> baggage) {
     if (value.length() > MAX_TRACE_ID_HEADER_LENGTH) {
       throw new MalformedContextException(
           TRACE_ID_HEADER + " is too long (" + value.length() + " characters)");
@@ -139,9 +144,9 @@ public final class JaegerCodec implements TextMapCodec {
       throw malformed("has bad flags", value);
     }
     byte flags = (byte) HexCodec.parseHex64(value, third + 1, flagsLength);
-    SpoorSpanContext context = SpoorSpanContext.create(high, low, spanId, parentId, flags, null);
     // More than 16 digits is a 128-bit id, even with a zero upper half: keep its width.
-    return traceLength > 16 ? context.withTraceId128Bit(true) : context;
+    return BaggageOwnership.get().create(
+        high, low, spanId, parentId, flags, traceLength > 16, baggage);
   }
 
   private static void parseBaggageHeader(String value, Map<String, String> baggage) {
@@ -168,10 +173,25 @@ public final class JaegerCodec implements TextMapCodec {
   }
 
   static String encode(String value) {
-    return URLEncoder.encode(value, StandardCharsets.UTF_8);
+    // URLEncoder allocates its buffers before looking at the value; most values need no encoding.
+    for (int i = 0; i < value.length(); i++) {
+      if (!isUnreservedByUrlEncoder(value.charAt(i))) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8);
+      }
+    }
+    return value;
+  }
+
+  // The characters URLEncoder leaves as they are (its Javadoc): a-z A-Z 0-9 . - * _
+  private static boolean isUnreservedByUrlEncoder(char c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
+        || c == '.' || c == '-' || c == '*' || c == '_';
   }
 
   private static String decode(String value, String header) {
+    if (value.indexOf('%') < 0 && value.indexOf('+') < 0) {
+      return value; // URLDecoder would return it unchanged, after allocating a buffer
+    }
     try {
       return URLDecoder.decode(value, StandardCharsets.UTF_8);
     } catch (IllegalArgumentException e) {

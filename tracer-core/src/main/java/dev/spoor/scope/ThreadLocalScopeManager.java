@@ -87,11 +87,11 @@ public final class ThreadLocalScopeManager implements ScopeManager {
   /** Drops scopes that were closed out of order or from another thread off the top of the stack. */
   private ThreadScope topOpenScope() {
     ThreadScope top = current.get();
-    if (top == null || !top.closed) {
+    if (top == null || !top.isClosed()) {
       return top;
     }
     ThreadScope oldestClosed = top;
-    while (top != null && top.closed) {
+    while (top != null && top.isClosed()) {
       oldestClosed = top;
       top = top.previous;
     }
@@ -100,17 +100,17 @@ public final class ThreadLocalScopeManager implements ScopeManager {
   }
 
   void close(ThreadScope scope) {
-    if (scope.closed) {
+    if (scope.isClosed()) {
       return;
     }
-    scope.closed = true;
+    scope.markClosed();
     if (current.get() != scope) {
       // Out of order, or another thread: only marked; the owner unwinds it later.
       return;
     }
     ThreadScope top = scope.previous;
     ThreadScope oldestClosed = scope;
-    while (top != null && top.closed) {
+    while (top != null && top.isClosed()) {
       oldestClosed = top;
       top = top.previous;
     }

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.spoor.LogCapture;
@@ -14,6 +15,8 @@ import dev.spoor.metrics.Metric;
 import io.opentracing.Span;
 import io.opentracing.propagation.Format;
 import io.opentracing.propagation.TextMapAdapter;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -45,6 +48,32 @@ class JaegerCodecTest {
     Map<String, String> headers = new HashMap<>();
     headers.put(name, value);
     return headers;
+  }
+
+  @Test
+  void extractedBaggageIsUnmodifiableWithOrWithoutATraceHeader() {
+    Span span = tracer.buildSpan("op").start();
+    span.setBaggageItem("user", "alice");
+    Map<String, String> headers = inject(span);
+    SpoorSpanContext full = extract(headers);
+    headers.remove(JaegerCodec.TRACE_ID_HEADER);
+    SpoorSpanContext partial = extract(headers);
+    for (SpoorSpanContext context : new SpoorSpanContext[] {full, partial}) {
+      assertEquals(Map.of("user", "alice"), context.baggage());
+      assertThrows(UnsupportedOperationException.class, () -> context.baggage().put("x", "y"));
+    }
+    assertTrue(full.hasTrace());
+    assertFalse(partial.hasTrace());
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"alice", "A-z_0.9*", "", "a b", "a+b", "50%", "x=y&z", "ünï/cøde", "~'!"})
+  void baggageValuesAreUrlEncodedExactlyAsUrlEncoderDoesAndDecodedBack(String value) {
+    Span span = tracer.buildSpan("op").start();
+    span.setBaggageItem("item", value);
+    Map<String, String> headers = inject(span);
+    assertEquals(URLEncoder.encode(value, StandardCharsets.UTF_8), headers.get("uberctx-item"));
+    assertEquals(value, extract(headers).getBaggageItem("item"));
   }
 
   @Test
