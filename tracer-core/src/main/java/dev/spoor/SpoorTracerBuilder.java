@@ -206,17 +206,37 @@ public final class SpoorTracerBuilder {
     return this;
   }
 
-  /** Builds the tracer. */
+  /**
+   * Builds a tracer. Each call gets its own default scope manager and counters, so two tracers
+   * built from one builder share only what was set explicitly.
+   */
   public SpoorTracer build() {
-    if (scopeManager == null) {
-      scopeManager = new ThreadLocalScopeManager();
-    }
-    if (metrics == null) {
-      // A remote reporter's counters belong in tracer.metrics(): share its set.
-      metrics = reporter instanceof RemoteReporter
-          ? ((RemoteReporter) reporter).metrics() : new SpoorMetrics();
-    }
-    return new SpoorTracer(this);
+    return new SpoorTracer(new SpoorTracerBuilder(this));
+  }
+
+  /** A copy of {@code settings} with the defaults that must be new per tracer filled in. */
+  private SpoorTracerBuilder(SpoorTracerBuilder settings) {
+    this.serviceName = settings.serviceName;
+    this.tags.putAll(settings.tags);
+    this.sampler = settings.sampler;
+    this.reporter = settings.reporter;
+    this.clock = settings.clock;
+    this.traceId128Bit = settings.traceId128Bit;
+    this.scopeManager = settings.scopeManager != null
+        ? settings.scopeManager : new ThreadLocalScopeManager();
+    this.limits = settings.limits;
+    // A remote reporter's counters belong in tracer.metrics(): share its set.
+    this.metrics = settings.metrics != null ? settings.metrics
+        : reporter instanceof RemoteReporter
+            ? ((RemoteReporter) reporter).metrics() : new SpoorMetrics();
+    this.ignoreIncomingSampling = settings.ignoreIncomingSampling;
+    this.ignoreIncomingBaggage = settings.ignoreIncomingBaggage;
+    this.disabled = settings.disabled;
+    this.closeOnShutdown = settings.closeOnShutdown;
+    this.propagation = settings.propagation;
+    this.propagationDefaulted = settings.propagationDefaulted;
+    this.injectors.putAll(settings.injectors);
+    this.extractors.putAll(settings.extractors);
   }
 
   SpoorProcess process() {

@@ -1,0 +1,39 @@
+package dev.spoor;
+
+import static org.junit.jupiter.api.Assertions.assertNotSame;
+import static org.junit.jupiter.api.Assertions.assertSame;
+
+import dev.spoor.metrics.SpoorMetrics;
+import dev.spoor.reporter.RemoteReporter;
+import org.junit.jupiter.api.Test;
+
+/** What a builder hands each tracer it builds. */
+class TracerBuilderTest {
+
+  @Test
+  void givesEachBuiltTracerItsOwnDefaultMetricsAndScopeManager() {
+    SpoorTracerBuilder builder = SpoorTracer.builder("svc");
+    try (SpoorTracer first = builder.build(); SpoorTracer second = builder.build()) {
+      assertNotSame(first.metrics(), second.metrics());
+      assertNotSame(first.scopeManager(), second.scopeManager());
+    }
+  }
+
+  @Test
+  void sharesWhatWasSetExplicitly() {
+    SpoorMetrics metrics = new SpoorMetrics();
+    SpoorTracerBuilder builder = SpoorTracer.builder("svc").metrics(metrics);
+    try (SpoorTracer first = builder.build(); SpoorTracer second = builder.build()) {
+      assertSame(metrics, first.metrics());
+      assertSame(metrics, second.metrics());
+    }
+  }
+
+  @Test
+  void adoptsTheRemoteReportersMetricsWhenNoneWereSet() {
+    RemoteReporter reporter = RemoteReporter.builder().agentHost("127.0.0.1").build();
+    try (SpoorTracer tracer = SpoorTracer.builder("svc").reporter(reporter).build()) {
+      assertSame(reporter.metrics(), tracer.metrics());
+    }
+  }
+}
