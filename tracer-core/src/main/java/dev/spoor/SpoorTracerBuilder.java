@@ -165,9 +165,13 @@ public final class SpoorTracerBuilder {
     return this;
   }
 
-  /** Registers an extractor for {@code format}, replacing the propagation formats for it. */
+  /**
+   * Registers an extractor for {@code format}, replacing the propagation formats for it. The
+   * extractor may accept any supertype of the format's carrier (e.g. a {@code TextMapCodec} for
+   * {@code TEXT_MAP}).
+   */
   public <C> SpoorTracerBuilder registerExtractor(
-      Format<C> format, Extractor<? extends C> extractor) {
+      Format<C> format, Extractor<? super C> extractor) {
     extractors.put(requireNonNull(format, "format"), requireNonNull(extractor, "extractor"));
     return this;
   }

@@ -4,7 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertSame;
 
 import dev.spoor.metrics.SpoorMetrics;
+import dev.spoor.propagation.Extractor;
 import dev.spoor.reporter.RemoteReporter;
+import io.opentracing.propagation.Format;
+import io.opentracing.propagation.TextMapAdapter;
+import io.opentracing.propagation.TextMapExtract;
+import java.util.Collections;
 import org.junit.jupiter.api.Test;
 
 /** What a builder hands each tracer it builds. */
@@ -34,6 +39,17 @@ class TracerBuilderTest {
     RemoteReporter reporter = RemoteReporter.builder().agentHost("127.0.0.1").build();
     try (SpoorTracer tracer = SpoorTracer.builder("svc").reporter(reporter).build()) {
       assertSame(reporter.metrics(), tracer.metrics());
+    }
+  }
+
+  @Test
+  void acceptsAnExtractorOfAWiderCarrierType() {
+    SpoorSpanContext known = SpoorSpanContext.create(0L, 7L, 8L, 0L, (byte) 1, null);
+    Extractor<TextMapExtract> anyTextMap = carrier -> known;
+    try (SpoorTracer tracer = SpoorTracer.builder("svc")
+        .registerExtractor(Format.Builtin.TEXT_MAP, anyTextMap).build()) {
+      assertSame(known, tracer.extract(Format.Builtin.TEXT_MAP,
+          new TextMapAdapter(Collections.emptyMap())));
     }
   }
 }
