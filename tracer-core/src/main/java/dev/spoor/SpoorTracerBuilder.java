@@ -98,10 +98,20 @@ public final class SpoorTracerBuilder {
     return putTag(key, value);
   }
 
-  /** Adds every entry of {@code processTags} as a process tag. */
+  /**
+   * Adds every entry of {@code processTags} as a process tag.
+   *
+   * @throws IllegalArgumentException for a value that is not a String, Number or Boolean
+   */
   public SpoorTracerBuilder withTags(Map<String, ?> processTags) {
-    for (Map.Entry<String, ?> tag : processTags.entrySet()) {
-      putTag(tag.getKey(), tag.getValue());
+    for (Map.Entry<String, ?> tag : requireNonNull(processTags, "processTags").entrySet()) {
+      Object value = tag.getValue();
+      if (value != null && !(value instanceof String || value instanceof Number
+          || value instanceof Boolean)) {
+        throw new IllegalArgumentException("tag " + tag.getKey() + " has a value of type "
+            + value.getClass().getName() + "; expected String, Number or Boolean");
+      }
+      putTag(tag.getKey(), value);
     }
     return this;
   }
@@ -146,7 +156,7 @@ public final class SpoorTracerBuilder {
    * @throws IllegalArgumentException for an unknown name, listing the known ones
    */
   public SpoorTracerBuilder propagation(String... formats) {
-    if (formats.length == 0) {
+    if (requireNonNull(formats, "formats").length == 0) {
       throw new IllegalArgumentException("propagation formats are empty");
     }
     List<String> names = new ArrayList<>();

@@ -1,7 +1,10 @@
 package dev.spoor;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.spoor.metrics.SpoorMetrics;
 import dev.spoor.propagation.Extractor;
@@ -10,6 +13,8 @@ import io.opentracing.propagation.Format;
 import io.opentracing.propagation.TextMapAdapter;
 import io.opentracing.propagation.TextMapExtract;
 import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** What a builder hands each tracer it builds. */
@@ -51,5 +56,25 @@ class TracerBuilderTest {
       assertSame(known, tracer.extract(Format.Builtin.TEXT_MAP,
           new TextMapAdapter(Collections.emptyMap())));
     }
+  }
+
+  @Test
+  void refusesNullArgumentsNamingThem() {
+    SpoorTracerBuilder builder = SpoorTracer.builder("svc");
+    assertEquals("processTags == null",
+        assertThrows(NullPointerException.class, () -> builder.withTags(null)).getMessage());
+    assertEquals("formats == null", assertThrows(NullPointerException.class,
+        () -> builder.propagation((String[]) null)).getMessage());
+  }
+
+  @Test
+  void refusesAProcessTagValueThatIsNotAStringNumberOrBooleanNamingItsKey() {
+    Map<String, Object> tags = new LinkedHashMap<>();
+    tags.put("region", "eu");
+    tags.put("started", new Object());
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> SpoorTracer.builder("svc").withTags(tags));
+    assertTrue(e.getMessage().startsWith("tag started has a value of type java.lang.Object"),
+        e.getMessage());
   }
 }
