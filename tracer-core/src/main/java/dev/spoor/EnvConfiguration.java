@@ -130,8 +130,7 @@ final class EnvConfiguration {
         intInRange(REPORTER_MAX_QUEUE_SIZE, DEFAULT_MAX_QUEUE_SIZE, 1,
             RemoteReporter.Builder.MAX_QUEUE_SIZE),
         intInRange(REPORTER_FLUSH_INTERVAL, DEFAULT_FLUSH_INTERVAL_MILLIS, 1, Integer.MAX_VALUE),
-        intInRange(REPORTER_MAX_PACKET_SIZE, DEFAULT_MAX_PACKET_SIZE, 1024, 65507),
-        host != null);
+        intInRange(REPORTER_MAX_PACKET_SIZE, DEFAULT_MAX_PACKET_SIZE, 1024, 65507));
   }
 
   Sampler sampler() {
@@ -280,16 +279,14 @@ final class EnvConfiguration {
     final int maxQueueSize;
     final int flushIntervalMillis;
     final int maxPacketSize;
-    final boolean hostExplicit;
 
     AgentSettings(String host, int port, int maxQueueSize, int flushIntervalMillis,
-        int maxPacketSize, boolean hostExplicit) {
+        int maxPacketSize) {
       this.host = host;
       this.port = port;
       this.maxQueueSize = maxQueueSize;
       this.flushIntervalMillis = flushIntervalMillis;
       this.maxPacketSize = maxPacketSize;
-      this.hostExplicit = hostExplicit;
     }
   }
 }

@@ -98,10 +98,20 @@ public final class SpoorTracerBuilder {
     return putTag(key, value);
   }
 
-  /** Adds every entry of {@code processTags} as a process tag. */
+  /**
+   * Adds every entry of {@code processTags} as a process tag.
+   *
+   * @throws IllegalArgumentException for a value that is not a String, Number or Boolean
+   */
   public SpoorTracerBuilder withTags(Map<String, ?> processTags) {
-    for (Map.Entry<String, ?> tag : processTags.entrySet()) {
-      putTag(tag.getKey(), tag.getValue());
+    for (Map.Entry<String, ?> tag : requireNonNull(processTags, "processTags").entrySet()) {
+      Object value = tag.getValue();
+      if (value != null && !(value instanceof String || value instanceof Number
+          || value instanceof Boolean)) {
+        throw new IllegalArgumentException("tag " + tag.getKey() + " has a value of type "
+            + value.getClass().getName() + "; expected String, Number or Boolean");
+      }
+      putTag(tag.getKey(), value);
     }
     return this;
   }
@@ -146,7 +156,7 @@ public final class SpoorTracerBuilder {
    * @throws IllegalArgumentException for an unknown name, listing the known ones
    */
   public SpoorTracerBuilder propagation(String... formats) {
-    if (formats.length == 0) {
+    if (requireNonNull(formats, "formats").length == 0) {
       throw new IllegalArgumentException("propagation formats are empty");
     }
     List<String> names = new ArrayList<>();
@@ -165,9 +175,13 @@ public final class SpoorTracerBuilder {
     return this;
   }
 
-  /** Registers an extractor for {@code format}, replacing the propagation formats for it. */
+  /**
+   * Registers an extractor for {@code format}, replacing the propagation formats for it. The
+   * extractor may accept any supertype of the format's carrier (e.g. a {@code TextMapCodec} for
+   * {@code TEXT_MAP}).
+   */
   public <C> SpoorTracerBuilder registerExtractor(
-      Format<C> format, Extractor<? extends C> extractor) {
+      Format<C> format, Extractor<? super C> extractor) {
     extractors.put(requireNonNull(format, "format"), requireNonNull(extractor, "extractor"));
     return this;
   }
@@ -206,17 +220,37 @@ public final class SpoorTracerBuilder {
     return this;
   }
 
-  /** Builds the tracer. */
+  /**
+   * Builds a tracer. Each call gets its own default scope manager and counters, so two tracers
+   * built from one builder share only what was set explicitly.
+   */
   public SpoorTracer build() {
-    if (scopeManager == null) {
-      scopeManager = new ThreadLocalScopeManager();
-    }
-    if (metrics == null) {
-      // A remote reporter's counters belong in tracer.metrics(): share its set.
-      metrics = reporter instanceof RemoteReporter
-          ? ((RemoteReporter) reporter).metrics() : new SpoorMetrics();
-    }
-    return new SpoorTracer(this);
+    return new SpoorTracer(new SpoorTracerBuilder(this));
+  }
+
+  /** A copy of {@code settings} with the defaults that must be new per tracer filled in. */
+  private SpoorTracerBuilder(SpoorTracerBuilder settings) {
+    this.serviceName = settings.serviceName;
+    this.tags.putAll(settings.tags);
+    this.sampler = settings.sampler;
+    this.reporter = settings.reporter;
+    this.clock = settings.clock;
+    this.traceId128Bit = settings.traceId128Bit;
+    this.scopeManager = settings.scopeManager != null
+        ? settings.scopeManager : new ThreadLocalScopeManager();
+    this.limits = settings.limits;
+    // A remote reporter's counters belong in tracer.metrics(): share its set.
+    this.metrics = settings.metrics != null ? settings.metrics
+        : reporter instanceof RemoteReporter
+            ? ((RemoteReporter) reporter).metrics() : new SpoorMetrics();
+    this.ignoreIncomingSampling = settings.ignoreIncomingSampling;
+    this.ignoreIncomingBaggage = settings.ignoreIncomingBaggage;
+    this.disabled = settings.disabled;
+    this.closeOnShutdown = settings.closeOnShutdown;
+    this.propagation = settings.propagation;
+    this.propagationDefaulted = settings.propagationDefaulted;
+    this.injectors.putAll(settings.injectors);
+    this.extractors.putAll(settings.extractors);
   }
 
   SpoorProcess process() {

@@ -68,7 +68,6 @@ class EnvConfigurationTest {
     assertEquals(100, agent.maxQueueSize);
     assertEquals(1000, agent.flushIntervalMillis);
     assertEquals(65000, agent.maxPacketSize);
-    assertFalse(agent.hostExplicit);
   }
 
   @Test
@@ -194,7 +193,6 @@ class EnvConfigurationTest {
         .set("JAEGER_REPORTER_MAX_PACKET_SIZE", "8000");
     EnvConfiguration.AgentSettings agent = configuration().agentSettings();
     assertEquals("jaeger-agent.local", agent.host);
-    assertTrue(agent.hostExplicit);
     assertEquals(16831, agent.port);
     assertEquals(500, agent.maxQueueSize);
     assertEquals(250, agent.flushIntervalMillis);

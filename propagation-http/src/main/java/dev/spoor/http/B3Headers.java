@@ -239,8 +239,9 @@ final class B3Headers {
     if (spanId == 0L || !HexCodec.isHex(spanSource, spanStart, 16, true)) {
       throw malformed(header, "has a zero or non-hex span id", spanSource);
     }
-    SpoorSpanContext context =
-        SpoorSpanContext.create(high, low, spanId, parentId, flags, null);
+    // A 32-digit id keeps its width even when its upper half is zero (B3 allows 16 or 32 digits).
+    SpoorSpanContext context = SpoorSpanContext.create(high, low, spanId, parentId, flags, null)
+        .withTraceId128Bit(traceLength == 32);
     return deferred ? context.withSamplingDeferred(true) : context;
   }
 

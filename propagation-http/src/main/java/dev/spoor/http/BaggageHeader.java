@@ -22,7 +22,6 @@ final class BaggageHeader {
   private static final RateLimitedLogger WARNINGS = new RateLimitedLogger(
       LoggerFactory.getLogger(BaggageHeader.class), 10, TimeUnit.SECONDS);
   private static final char[] HEX = "0123456789ABCDEF".toCharArray();
-  /** RFC 9110 §5.6.2 tchar, indexed by ASCII code: letters, digits and !#$%&'*+-.^_`|~. */
   private BaggageHeader() {}
 
   /**

@@ -45,6 +45,27 @@ final class HeaderValues {
   }
 
   /**
+   * Appends a repeated header's value to the ones before it with a comma (RFC 9110 §5.3), keeping
+   * only the first {@code maxLength} characters of the result: for a value of which only a prefix
+   * is read, a huge header costs no more than that prefix.
+   *
+   * @return the builder holding the joined prefix (a new one for the first value)
+   */
+  static StringBuilder joinCapped(StringBuilder previous, String next, int maxLength) {
+    StringBuilder joined = previous;
+    if (joined == null) {
+      joined = new StringBuilder(Math.min(next.length(), maxLength));
+    } else if (joined.length() < maxLength) {
+      joined.append(',');
+    }
+    int room = maxLength - joined.length();
+    if (room > 0) {
+      joined.append(next, 0, Math.min(next.length(), room));
+    }
+    return joined;
+  }
+
+  /**
    * At most 80 characters of a received value for a log message, with anything but visible ASCII
    * replaced by '?' so that a hostile header cannot forge log lines.
    */

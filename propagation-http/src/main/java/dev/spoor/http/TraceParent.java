@@ -79,7 +79,10 @@ final class TraceParent {
     // §3.2.2.5: flags are a bit field; only "sampled" is read, other bits are ignored.
     long flags = HexCodec.parseLowerHex64(value, FLAGS_OFFSET, 2);
     byte spoorFlags = (flags & W3C_SAMPLED) != 0 ? SpoorSpanContext.FLAG_SAMPLED : 0;
-    return SpoorSpanContext.create(high, low, parentId, 0L, spoorFlags, null);
+    // The id was written as 32 hex digits (W3C Trace Context §3.2.2.3): keep that width even when
+    // its upper half is zero, so it is injected again as it arrived.
+    return SpoorSpanContext.create(high, low, parentId, 0L, spoorFlags, null)
+        .withTraceId128Bit(true);
   }
 
   /**

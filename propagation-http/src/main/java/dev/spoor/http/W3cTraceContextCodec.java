@@ -90,13 +90,9 @@ public final class W3cTraceContextCodec implements TextMapCodec {
           traceStateTooLong = traceState == null;
         }
       } else if (key.equalsIgnoreCase(BAGGAGE_HEADER)) {
-        // Only the first 8192 characters are read, so stop joining once past them.
-        // One builder: many short repeated lines must not cost quadratic copying.
-        if (baggage == null) {
-          baggage = new StringBuilder(value);
-        } else if (baggage.length() <= BaggageHeader.MAX_LENGTH) {
-          baggage.append(',').append(value);
-        }
+        // Only the first 8192 characters are read: copy one more, so the parser still sees that
+        // the value went on, and nothing past it, however large the header.
+        baggage = HeaderValues.joinCapped(baggage, value, BaggageHeader.MAX_LENGTH + 1);
       }
     }
     SpoorSpanContext context = null;

@@ -12,6 +12,7 @@ import io.opentracing.Span;
 import io.opentracing.SpanContext;
 import io.opentracing.propagation.Format;
 import io.opentracing.propagation.TextMapAdapter;
+import java.lang.management.ManagementFactory;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -66,6 +67,24 @@ class HostileHeadersTest {
     assertEquals("12345678901234567890123456789012", context.toTraceId());
     assertNull(context.traceState());
     assertEquals("v", context.getBaggageItem("k"));
+  }
+
+  @Test
+  void copiesNoMoreOfAHugeBaggageHeaderThanItReads() {
+    Map<String, String> headers = new HashMap<>();
+    headers.put("traceparent", VALID_TRACEPARENT);
+    headers.put("baggage", "k=v,".repeat(MEGABYTE / 4));
+    W3cTraceContextCodec codec = new W3cTraceContextCodec();
+    codec.extract(new TextMapAdapter(headers)); // loads the classes involved
+    com.sun.management.ThreadMXBean threads =
+        (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+    long thread = Thread.currentThread().getId();
+    long before = threads.getThreadAllocatedBytes(thread);
+    SpoorSpanContext context = codec.extract(new TextMapAdapter(headers));
+    long allocated = threads.getThreadAllocatedBytes(thread) - before;
+    assertEquals("v", context.getBaggageItem("k"));
+    // Copying the megabyte header once would allocate 1 MB; reading 8 KB of it needs far less.
+    assertTrue(allocated < 256 * 1024, allocated + " bytes allocated");
   }
 
   @Test

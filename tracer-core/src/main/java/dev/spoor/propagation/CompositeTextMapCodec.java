@@ -16,6 +16,9 @@ public final class CompositeTextMapCodec implements TextMapCodec {
 
   /** @param codecs the formats, in extraction order */
   public CompositeTextMapCodec(List<TextMapCodec> codecs) {
+    if (codecs == null) {
+      throw new NullPointerException("codecs == null");
+    }
     if (codecs.isEmpty()) {
       throw new IllegalArgumentException("codecs is empty");
     }

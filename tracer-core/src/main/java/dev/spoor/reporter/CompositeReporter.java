@@ -16,6 +16,9 @@ public final class CompositeReporter implements Reporter {
 
   /** @param reporters the delegates, none null */
   public CompositeReporter(Reporter... reporters) {
+    if (reporters == null) {
+      throw new NullPointerException("reporters == null");
+    }
     for (int i = 0; i < reporters.length; i++) {
       if (reporters[i] == null) {
         throw new NullPointerException("reporters[" + i + "] == null");

@@ -1,6 +1,7 @@
 package dev.spoor.reporter;
 
 import dev.spoor.SpoorSpan;
+import dev.spoor.internal.RateLimitedLogger;
 import dev.spoor.metrics.Metric;
 import dev.spoor.metrics.SpoorMetrics;
 import java.util.concurrent.TimeUnit;
@@ -112,6 +113,8 @@ public final class RemoteReporter implements Reporter {
 
   /** The reporter's thread: drains the queue into the batcher and flushes on time. */
   private final class Worker implements Runnable {
+    private final RateLimitedLogger failures =
+        new RateLimitedLogger(LOG, WARN_INTERVAL_MILLIS, TimeUnit.MILLISECONDS);
     private final SpanBatcher batcher;
     private final UdpSender sender;
     private final long flushIntervalNanos;
@@ -133,7 +136,7 @@ public final class RemoteReporter implements Reporter {
           drain();
           long now = System.nanoTime();
           if (now - nextFlush >= 0) {
-            batcher.flush();
+            flush();
             nextFlush = now + flushIntervalNanos;
             continue;
           }
@@ -154,8 +157,38 @@ public final class RemoteReporter implements Reporter {
     private void drain() {
       SpoorSpan span;
       while ((span = queue.poll()) != null) {
-        batcher.add(span);
+        add(span);
       }
+    }
+
+    /*
+     * This is the only thread that sends: were a failure (a bug, an OutOfMemoryError while a huge
+     * span grows the buffer) to end it, every later span would be dropped as queue_full. So the
+     * spans involved are counted as dropped and the thread goes on.
+     */
+
+    private void add(SpoorSpan span) {
+      try {
+        batcher.add(span);
+      } catch (RuntimeException | Error e) {
+        survive(e, 1);
+      }
+    }
+
+    private void flush() {
+      try {
+        batcher.flush();
+      } catch (RuntimeException | Error e) {
+        survive(e, 0);
+      }
+    }
+
+    private void survive(Throwable failure, int spansInHand) {
+      if (failure instanceof ThreadDeath) {
+        throw (ThreadDeath) failure;
+      }
+      batcher.discardPending(spansInHand);
+      failures.warn("{} dropped spans after a failure: {}", RemoteReporter.this, failure.toString());
     }
 
     /** Sends every span offered before the close, including those still being published. */
@@ -164,7 +197,7 @@ public final class RemoteReporter implements Reporter {
       while (!queue.isClosedAndDrained()) {
         SpoorSpan span = queue.poll();
         if (span != null) {
-          batcher.add(span);
+          add(span);
         } else if (System.nanoTime() - deadline > 0) {
           // A producer stalled between taking its slot and publishing the span: count it.
           metrics.add(Metric.SPANS_DROPPED_AFTER_CLOSE, queue.size());
@@ -173,7 +206,7 @@ public final class RemoteReporter implements Reporter {
           Thread.yield();
         }
       }
-      batcher.flush();
+      flush();
     }
   }
 

@@ -62,10 +62,14 @@ final class SpanBatcher {
     try {
       fit = spanBudget > 0
           ? encoder.encode(span, spans, spanBudget) : JaegerSpanEncoder.Fit.TOO_LARGE;
-    } catch (RuntimeException e) {
-      // A bug, not bad data (values that fail toString() are handled by the encoder); the span
-      // cannot be sent, so it counts as such.
+    } catch (RuntimeException | Error e) {
+      // A bug, an Error from a value's toString() (the encoder handles exceptions there) or no
+      // memory left to grow the buffer: the span cannot be sent, so it counts as such.
+      if (e instanceof ThreadDeath) {
+        throw e;
+      }
       spans.truncate(start);
+      spans.trimCapacity(workingCapacity);
       metrics.increment(Metric.SPANS_DROPPED_SEND_FAILED);
       warnings.warn("Encoding span {} failed: {}", span, e.toString());
       return;
@@ -96,6 +100,18 @@ final class SpanBatcher {
       spans.reset();
       spanCount = 0;
     }
+  }
+
+  /**
+   * After a failure the reporter's thread survived ({@code extra} spans it held but had not yet
+   * added): counts them and every span waiting for its datagram as dropped, and starts afresh.
+   */
+  void discardPending(int extra) {
+    metrics.add(Metric.SPANS_DROPPED_SEND_FAILED, spanCount + extra);
+    spanCount = 0;
+    spans.reset();
+    spans.trimCapacity(workingCapacity);
+    process = null; // its encoding may be the half-done work that failed
   }
 
   /** Spans waiting for their datagram. */

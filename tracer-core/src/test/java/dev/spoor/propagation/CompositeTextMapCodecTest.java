@@ -87,4 +87,11 @@ class CompositeTextMapCodecTest {
     assertThrows(NullPointerException.class,
         () -> new CompositeTextMapCodec(java.util.Arrays.asList(new JaegerCodec(), null)));
   }
+
+  @Test
+  void refusesANullListOfCodecsNamingIt() {
+    NullPointerException e =
+        assertThrows(NullPointerException.class, () -> new CompositeTextMapCodec(null));
+    assertEquals("codecs == null", e.getMessage());
+  }
 }

@@ -66,4 +66,11 @@ class CompositeReporterTest {
         () -> new CompositeReporter(a, null));
     assertEquals("reporters[1] == null", e.getMessage());
   }
+
+  @Test
+  void refusesANullArrayOfReportersNamingIt() {
+    NullPointerException e =
+        assertThrows(NullPointerException.class, () -> new CompositeReporter((Reporter[]) null));
+    assertEquals("reporters == null", e.getMessage());
+  }
 }

@@ -194,6 +194,36 @@ class RemoteReporterTest {
   }
 
   @Test
+  void keepsSendingAfterAnErrorWhileEncodingASpanAndCountsThatSpan() throws Exception {
+    AgentReceiver agent = agent();
+    SpoorTracer tracer = tracer(to(agent).flushInterval(1, TimeUnit.MILLISECONDS));
+    io.opentracing.Span broken = tracer.buildSpan("broken").start();
+    broken.setTag(new io.opentracing.tag.AbstractTag<Object>("poison") {
+      @Override
+      public void set(io.opentracing.Span span, Object value) {
+        span.setTag(this, value);
+      }
+    }, new Object() {
+      @Override
+      public String toString() {
+        throw new Error("toString() failed with an Error, not an exception");
+      }
+    });
+    broken.finish();
+    for (int i = 0; i < 3; i++) {
+      tracer.buildSpan("after").start().finish();
+    }
+
+    List<Span> spans = agent.awaitSpans(3);
+    for (Span span : spans) {
+      assertEquals("after", span.getOperationName());
+    }
+    tracer.close();
+    assertEquals(1, tracer.metrics().get(Metric.SPANS_DROPPED_SEND_FAILED));
+    assertEquals(3, tracer.metrics().get(Metric.SPANS_SENT));
+  }
+
+  @Test
   void shrinksASpanTooLargeForOneDatagram() throws Exception {
     AgentReceiver agent = agent();
     SpoorTracer tracer = tracer(to(agent).maxPacketSize(4096));

@@ -10,13 +10,22 @@ import java.util.Map;
 /**
  * A carrier over incoming request headers, which the tracer reads and must never write. Every
  * value of a repeated header is a separate entry, so the codecs see duplicates and can reject them.
+ * The headers are read once, when the carrier is first iterated.
  */
 abstract class ExtractOnlyCarrier implements TextMap {
+  // Every codec of a composite iterates the carrier: the entries are built once, on the first
+  // iteration, and reused. A carrier serves one request on one thread at a time.
+  private List<Map.Entry<String, String>> entries;
+
   @Override
   public final Iterator<Map.Entry<String, String>> iterator() {
-    List<Map.Entry<String, String>> entries = new ArrayList<>(16);
-    addHeaders(entries);
-    return entries.iterator();
+    List<Map.Entry<String, String>> built = entries;
+    if (built == null) {
+      built = new ArrayList<>(16);
+      addHeaders(built);
+      entries = built;
+    }
+    return built.iterator();
   }
 
   /** Adds one entry per header value, in the order received. */

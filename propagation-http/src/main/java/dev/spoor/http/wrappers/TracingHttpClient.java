@@ -8,6 +8,7 @@ import java.net.ProxySelector;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.net.http.WebSocket;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -169,6 +170,12 @@ public final class TracingHttpClient extends HttpClient {
   @Override
   public Optional<Executor> executor() {
     return delegate.executor();
+  }
+
+  /** The delegate's WebSocket builder: WebSocket handshakes are not traced. */
+  @Override
+  public WebSocket.Builder newWebSocketBuilder() {
+    return delegate.newWebSocketBuilder();
   }
 
   @Override

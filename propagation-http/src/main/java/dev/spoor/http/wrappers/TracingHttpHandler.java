@@ -9,14 +9,14 @@ import java.io.IOException;
 /**
  * Traces a JDK {@code com.sun.net.httpserver} handler: each request gets a {@code server} span,
  * child of the context in its headers, active (and in the MDC) while the handler runs, finished
- * when the handler returns or throws. What the handler throws is tagged and rethrown unchanged.
+ * when the response completes: when its body is closed (directly or by {@code exchange.close()}),
+ * or when the handler returns a response without a body, or throws. A handler that hands the
+ * exchange to another thread and returns early gets a span that ends with that thread's response.
+ * What the handler throws is tagged and rethrown unchanged.
  *
  * <pre>{@code
  * server.createContext("/orders", TracingHttpHandler.create(tracer, ordersHandler));
  * }</pre>
- *
- * <p>The span ends when {@code handle} returns, so a handler that hands the exchange to another
- * thread and returns early gets a span that ends before its response does.
  */
 public final class TracingHttpHandler implements HttpHandler {
   /** The {@code component} tag of the spans. */
@@ -55,6 +55,7 @@ public final class TracingHttpHandler implements HttpHandler {
     HttpRequestInfo request = new ExchangeRequestInfo(exchange);
     PendingSpan span =
         lifecycle.startServer(request, new ExchangeHeaders(exchange.getRequestHeaders()));
+    ResponseCompletion completion = ResponseCompletion.install(exchange, span);
     Scope scope = lifecycle.activate(span.span());
     Throwable error = null;
     try {
@@ -64,7 +65,7 @@ public final class TracingHttpHandler implements HttpHandler {
       throw e;
     } finally {
       lifecycle.deactivate(scope);
-      span.finish(Math.max(0, exchange.getResponseCode()), error);
+      completion.handlerReturned(error);
     }
   }
 

@@ -1,6 +1,6 @@
 package dev.spoor.http.fuzz;
 
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
 
 import dev.spoor.SpoorTracer;
 import io.opentracing.propagation.Format;
@@ -16,9 +16,11 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.slf4j.LoggerFactory;
 
 /**
- * Extracting ten times more hostile input takes at most about ten times longer (allowed: 30x
- * plus a millisecond of noise), for long values and for many header lines: no quadratic parsing
- * that a client could exploit. Measured loosely: the best of several runs of each size.
+ * Extracting ten times more hostile input takes at most about ten times longer, for long values
+ * and for many header lines: no quadratic parsing that a client could exploit. Measured loosely,
+ * for a loaded 2-core box: the best of 30 runs of each size, the sizes interleaved so that a busy
+ * moment slows both alike; allowed 60x plus half a millisecond (quadratic parsing is 100x), and
+ * three attempts, since noise comes and goes while a quadratic cost fails every one.
  */
 class LinearTimeTest {
   private static final SpoorTracer TRACER = SpoorTracer.builder("linear")
@@ -34,13 +36,20 @@ class LinearTimeTest {
       "jaeger-baggage", "many-uberctx", "many-baggage-", "many-tracestate"})
   void tenTimesTheInputTakesAboutTenTimesTheTime(String shape) {
     IntFunction<List<Map.Entry<String, String>>> input = shape(shape);
-    long small = bestNanos(input.apply(2_000));
-    long large = bestNanos(input.apply(20_000));
-    LoggerFactory.getLogger(LinearTimeTest.class).info(
-        "FUZZ linear {}: 2,000 units in {} us, 20,000 in {} us", shape, small / 1000,
-        large / 1000);
-    assertTrue(large <= 30 * small + 1_000_000,
-        shape + ": " + small + " ns for 2,000 units but " + large + " ns for 20,000");
+    TextMapExtract small = carrier(input.apply(2_000));
+    TextMapExtract large = carrier(input.apply(20_000));
+    String attempts = "";
+    for (int attempt = 0; attempt < 3; attempt++) {
+      long[] best = bestNanos(small, large);
+      LoggerFactory.getLogger(LinearTimeTest.class).info(
+          "FUZZ linear {}: 2,000 units in {} us, 20,000 in {} us", shape, best[0] / 1000,
+          best[1] / 1000);
+      if (best[1] <= 60 * best[0] + 500_000) {
+        return;
+      }
+      attempts += " " + best[0] + " ns for 2,000 units but " + best[1] + " ns for 20,000;";
+    }
+    fail(shape + ":" + attempts);
   }
 
   private static IntFunction<List<Map.Entry<String, String>>> shape(String shape) {
@@ -85,14 +94,23 @@ class LinearTimeTest {
     return new SimpleImmutableEntry<>(name, value);
   }
 
-  private static long bestNanos(List<Map.Entry<String, String>> lines) {
-    TextMapExtract carrier = lines::iterator;
-    long best = Long.MAX_VALUE;
+  private static TextMapExtract carrier(List<Map.Entry<String, String>> lines) {
+    return lines::iterator;
+  }
+
+  /** The best times of the small and the large input, run in turns. */
+  private static long[] bestNanos(TextMapExtract small, TextMapExtract large) {
+    long[] best = {Long.MAX_VALUE, Long.MAX_VALUE};
     for (int run = 0; run < 30; run++) {
-      long before = System.nanoTime();
-      TRACER.extract(Format.Builtin.TEXT_MAP_EXTRACT, carrier);
-      best = Math.min(best, System.nanoTime() - before);
+      best[0] = Math.min(best[0], nanos(small));
+      best[1] = Math.min(best[1], nanos(large));
     }
     return best;
+  }
+
+  private static long nanos(TextMapExtract carrier) {
+    long before = System.nanoTime();
+    TRACER.extract(Format.Builtin.TEXT_MAP_EXTRACT, carrier);
+    return System.nanoTime() - before;
   }
 }

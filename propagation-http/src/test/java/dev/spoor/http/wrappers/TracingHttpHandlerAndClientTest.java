@@ -230,6 +230,11 @@ class TracingHttpHandlerAndClientTest {
   }
 
   @Test
+  void webSocketsAreBuiltByTheDelegate() {
+    assertNotNull(client.newWebSocketBuilder());
+  }
+
+  @Test
   void urlTagsCarryNoUserInfoNorCredentials() throws Exception {
     AtomicReference<String> authorization = new AtomicReference<>();
     behaviour = exchange -> {
