@@ -74,8 +74,19 @@ final class EnvConfiguration {
     return value.isEmpty() ? null : value;
   }
 
+  /**
+   * jaeger-client-java variables that Spoor does not implement: the HTTP collector sender and the
+   * remote sampling-strategy poller. Setting one is not an error (a migrating service keeps
+   * working over UDP), but it is said once, so nobody believes spans go where they do not.
+   */
+  static final String[] UNSUPPORTED = {
+    "JAEGER_ENDPOINT", "JAEGER_AUTH_TOKEN", "JAEGER_USER", "JAEGER_PASSWORD",
+    "JAEGER_SAMPLER_MANAGER_HOST_PORT", "JAEGER_SAMPLING_ENDPOINT"
+  };
+
   /** Builds a tracer builder from the variables; throws IllegalArgumentException on bad values. */
   SpoorTracerBuilder builder() {
+    warnAboutUnsupportedVariables();
     boolean disabled = bool(DISABLED, false);
     String serviceName = get(SERVICE_NAME);
     if (serviceName == null) {
@@ -106,7 +117,24 @@ final class EnvConfiguration {
     }
     // The tracer and its reporter share one SpoorMetrics, so tracer.metrics() shows both.
     SpoorMetrics metrics = new SpoorMetrics();
-    return builder.metrics(metrics).reporter(reporter(agent, logSpans, metrics));
+    // jaeger-client-java closes (and so flushes) its tracer from a JVM shutdown hook by default.
+    return builder.metrics(metrics).reporter(reporter(agent, logSpans, metrics))
+        .closeOnShutdown(true);
+  }
+
+  private void warnAboutUnsupportedVariables() {
+    for (String name : UNSUPPORTED) {
+      if (get(name) != null) {
+        LOG.warn("{} is set but Spoor does not support it: spans go over UDP to {}:{} "
+            + "(JAEGER_AGENT_HOST, JAEGER_AGENT_PORT), sampling follows JAEGER_SAMPLER_TYPE",
+            name, firstNonNull(get(AGENT_HOST), DEFAULT_AGENT_HOST),
+            firstNonNull(get(AGENT_PORT), Integer.toString(DEFAULT_AGENT_PORT)));
+      }
+    }
+  }
+
+  private static String firstNonNull(String value, String fallback) {
+    return value != null ? value : fallback;
   }
 
   /** The reporter for these settings: spans to the agent, and to the log when asked. */

@@ -18,6 +18,8 @@ import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Configures a {@link SpoorTracer}. Every default is set here, in one place:
@@ -36,6 +38,7 @@ import java.util.Map;
  * </ul>
  */
 public final class SpoorTracerBuilder {
+  private static final Logger LOG = LoggerFactory.getLogger(SpoorTracerBuilder.class);
   private final String serviceName;
   private final Map<String, Object> tags = new LinkedHashMap<>();
   Sampler sampler = new ConstSampler(true);
@@ -212,7 +215,8 @@ public final class SpoorTracerBuilder {
 
   /**
    * True to close the tracer from a JVM shutdown hook, so that spans finished before the JVM exits
-   * are sent even when the application never calls {@code close()} (default false). An explicit
+   * are sent even when the application never calls {@code close()} (default false here;
+   * {@code fromEnv()} sets it, as jaeger-client-java registers such a hook by default). An explicit
    * {@code close()} removes the hook; closing twice is harmless.
    */
   public SpoorTracerBuilder closeOnShutdown(boolean closeOnShutdown) {
@@ -225,6 +229,10 @@ public final class SpoorTracerBuilder {
    * built from one builder share only what was set explicitly.
    */
   public SpoorTracer build() {
+    if (reporter == Reporter.NOOP && !disabled) {
+      LOG.info("Tracer for {} has no reporter: spans are recorded but sent nowhere "
+          + "(set one with reporter(...), e.g. RemoteReporter.builder().build())", serviceName);
+    }
     return new SpoorTracer(new SpoorTracerBuilder(this));
   }
 

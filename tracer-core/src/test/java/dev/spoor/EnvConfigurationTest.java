@@ -264,4 +264,25 @@ class EnvConfigurationTest {
       assertFalse(tracer.isNoop());
     }
   }
+
+  @Test
+  void closesOnShutdownAsJaegerClientJavaDoes() {
+    set("JAEGER_SERVICE_NAME", "svc");
+    assertTrue(configuration().builder().closeOnShutdown);
+    set("JAEGER_DISABLED", "true");
+    assertFalse(configuration().builder().closeOnShutdown);
+  }
+
+  @Test
+  void warnsOnceAboutJaegerClientVariablesItDoesNotSupport() {
+    set("JAEGER_SERVICE_NAME", "svc").set("JAEGER_ENDPOINT", "http://collector:14268/api/traces");
+    try (LogCapture log = new LogCapture(EnvConfiguration.class.getName());
+        SpoorTracer tracer = tracer()) {
+      List<String> warnings = log.messages();
+      assertEquals(1, warnings.size(), warnings::toString);
+      assertTrue(warnings.get(0).startsWith("JAEGER_ENDPOINT is set but Spoor does not support it"),
+          warnings.get(0));
+      assertTrue(warnings.get(0).contains("localhost:6831"), warnings.get(0));
+    }
+  }
 }
