@@ -51,6 +51,8 @@ public final class SpoorTracer implements Tracer, Closeable {
   private final Map<Format<?>, Extractor<?>> extractors;
   private final RateLimitedLogger propagationWarnings =
       new RateLimitedLogger(LOG, 10, TimeUnit.SECONDS);
+  private final RateLimitedLogger reporterWarnings =
+      new RateLimitedLogger(LOG, 10, TimeUnit.SECONDS);
   private final boolean disabled;
   private final AtomicBoolean closing = new AtomicBoolean();
   private final Thread shutdownHook; // null unless closeOnShutdown
@@ -258,12 +260,14 @@ public final class SpoorTracer implements Tracer, Closeable {
   }
 
   void spanFinished(SpoorSpan span) {
-    metrics.increment(Metric.SPANS_REPORTED); // also counts as finished, see Metric
     try {
       reporter.report(span);
     } catch (RuntimeException e) {
-      LOG.debug("Reporter {} failed", reporter, e);
+      metrics.increment(Metric.SPANS_DROPPED_REPORTER_FAILED); // also counts as finished
+      reporterWarnings.warn("Reporter {} failed, span dropped", reporter, e);
+      return;
     }
+    metrics.increment(Metric.SPANS_REPORTED); // also counts as finished, see Metric
   }
 
   /**

@@ -2,10 +2,14 @@ package dev.spoor;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import ch.qos.logback.classic.Level;
 
 import dev.spoor.metrics.Metric;
 import dev.spoor.metrics.SpoorMetrics;
 import dev.spoor.reporter.InMemoryReporter;
+import dev.spoor.reporter.Reporter;
 import dev.spoor.sampler.ProbabilisticSampler;
 import io.opentracing.Span;
 import java.util.Map;
@@ -96,6 +100,33 @@ class MetricsTest {
       }
       assertEquals(1, sampling.metrics().get(Metric.SPANS_REPORTED));
       assertEquals(0, notSampling.metrics().get(Metric.SPANS_REPORTED));
+    }
+  }
+
+  @Test
+  void aSpanTheReporterThrowsOnIsCountedAsDroppedNotReportedAndWarned() {
+    Reporter failing = new Reporter() {
+      @Override
+      public void report(SpoorSpan span) {
+        throw new IllegalStateException("reporter broken");
+      }
+
+      @Override
+      public void close() {}
+    };
+    try (LogCapture log = new LogCapture(SpoorTracer.class.getName());
+        SpoorTracer tracer = SpoorTracer.builder("svc").reporter(failing).build()) {
+      tracer.buildSpan("first").start().finish();
+      tracer.buildSpan("second").start().finish();
+      SpoorMetrics metrics = tracer.metrics();
+      assertEquals(0, metrics.get(Metric.SPANS_REPORTED));
+      assertEquals(2, metrics.get(Metric.SPANS_DROPPED_REPORTER_FAILED));
+      assertEquals(2, metrics.get(Metric.SPANS_FINISHED));
+      assertEquals(2, metrics.get(Metric.SPANS_STARTED));
+      assertEquals(1, log.events().size(), "rate-limited: " + log.messages());
+      assertEquals(Level.WARN, log.events().get(0).getLevel());
+      assertTrue(log.messages().get(0).contains("span dropped"), log.messages().get(0));
+      assertEquals("reporter broken", log.events().get(0).getThrowableProxy().getMessage());
     }
   }
 

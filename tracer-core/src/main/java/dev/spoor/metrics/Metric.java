@@ -2,7 +2,9 @@ package dev.spoor.metrics;
 
 /**
  * The counters a Spoor tracer keeps. Every span that is started ends up in exactly one of
- * not-sampled, reported, or one of the dropped counters, so that nothing is lost silently.
+ * not-sampled, reported or {@link #SPANS_DROPPED_REPORTER_FAILED} (once finished), and every
+ * reported span in exactly one of sent or the reporter's dropped counters, so that nothing is lost
+ * silently.
  */
 public enum Metric {
   /**
@@ -13,7 +15,8 @@ public enum Metric {
   SPANS_STARTED("spoor.spans.started"),
   /**
    * Spans finished (first finish only). The tracer increments it only for unsampled spans: {@link
-   * SpoorMetrics#get} adds {@link #SPANS_REPORTED}, since every finished sampled span is reported.
+   * SpoorMetrics#get} adds {@link #SPANS_REPORTED} and {@link #SPANS_DROPPED_REPORTER_FAILED},
+   * since every finished sampled span is counted in exactly one of those.
    */
   SPANS_FINISHED("spoor.spans.finished"),
   /** Spans started in a sampled trace. */
@@ -22,8 +25,13 @@ public enum Metric {
   SPANS_NOT_SAMPLED("spoor.spans.not_sampled"),
   /** Traces started (root spans, sampled or not). */
   TRACES_STARTED("spoor.traces.started"),
-  /** Finished, sampled spans handed to the reporter. */
+  /** Finished, sampled spans the reporter accepted (its {@code report} returned normally). */
   SPANS_REPORTED("spoor.spans.reported"),
+  /**
+   * Finished, sampled spans lost because the reporter's {@code report} threw; each such failure
+   * is also logged as a rate-limited warning.
+   */
+  SPANS_DROPPED_REPORTER_FAILED("spoor.spans.dropped.reporter_failed"),
   /** Calls on a span after it finished (ignored). */
   CALLS_AFTER_FINISH("spoor.spans.calls_after_finish"),
   /** Tags dropped because a span reached its tag limit. */

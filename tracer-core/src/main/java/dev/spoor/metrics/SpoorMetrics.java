@@ -46,7 +46,7 @@ public final class SpoorMetrics {
     if (metric == Metric.SPANS_STARTED) {
       value += sum(Metric.SPANS_SAMPLED) + sum(Metric.SPANS_NOT_SAMPLED);
     } else if (metric == Metric.SPANS_FINISHED) {
-      value += sum(Metric.SPANS_REPORTED);
+      value += sum(Metric.SPANS_REPORTED) + sum(Metric.SPANS_DROPPED_REPORTER_FAILED);
     }
     return value;
   }
