@@ -59,7 +59,7 @@ class MetricsTest {
       long notSampled = metrics.get(Metric.SPANS_NOT_SAMPLED);
       assertEquals(roots, metrics.get(Metric.TRACES_STARTED));
       assertEquals(2 * roots, metrics.get(Metric.SPANS_STARTED));
-      assertEquals(2 * roots, metrics.get(Metric.SPANS_FINISHED));
+      assertEquals(sampled, metrics.get(Metric.SPANS_FINISHED), "only sampled spans count");
       assertEquals(2 * roots, sampled + notSampled);
       assertEquals(sampled, metrics.get(Metric.SPANS_REPORTED));
       assertEquals(sampled, reporter.size());
@@ -82,24 +82,37 @@ class MetricsTest {
   }
 
   @Test
-  void aSpanCountsAsStartedAtOnceAndAsFinishedOnlyOnce() {
+  void aSampledSpanCountsAsStartedAtOnceAndAsFinishedOnlyOnce() {
     InMemoryReporter reporter = new InMemoryReporter();
-    try (SpoorTracer sampling = SpoorTracer.builder("svc").reporter(reporter).build();
-        SpoorTracer notSampling = SpoorTracer.builder("svc")
-            .sampler(new ProbabilisticSampler(0.0)).reporter(reporter).build()) {
-      for (SpoorTracer tracer : new SpoorTracer[] {sampling, notSampling}) {
-        SpoorMetrics metrics = tracer.metrics();
-        Span span = tracer.buildSpan("op").start();
-        assertEquals(1, metrics.get(Metric.SPANS_STARTED), tracer.sampler().toString());
-        assertEquals(0, metrics.get(Metric.SPANS_FINISHED), tracer.sampler().toString());
-        span.finish();
-        span.finish();
-        assertEquals(1, metrics.get(Metric.SPANS_STARTED), tracer.sampler().toString());
-        assertEquals(1, metrics.get(Metric.SPANS_FINISHED), tracer.sampler().toString());
-        assertEquals(1, metrics.get(Metric.CALLS_AFTER_FINISH), tracer.sampler().toString());
-      }
-      assertEquals(1, sampling.metrics().get(Metric.SPANS_REPORTED));
-      assertEquals(0, notSampling.metrics().get(Metric.SPANS_REPORTED));
+    try (SpoorTracer tracer = SpoorTracer.builder("svc").reporter(reporter).build()) {
+      SpoorMetrics metrics = tracer.metrics();
+      Span span = tracer.buildSpan("op").start();
+      assertEquals(1, metrics.get(Metric.SPANS_STARTED));
+      assertEquals(0, metrics.get(Metric.SPANS_FINISHED));
+      span.finish();
+      span.finish();
+      assertEquals(1, metrics.get(Metric.SPANS_STARTED));
+      assertEquals(1, metrics.get(Metric.SPANS_FINISHED));
+      assertEquals(1, metrics.get(Metric.CALLS_AFTER_FINISH));
+      assertEquals(1, metrics.get(Metric.SPANS_REPORTED));
+    }
+  }
+
+  @Test
+  void anUnsampledSpanCountsAsStartedOnlyAndItsFinishCountsNothing() {
+    InMemoryReporter reporter = new InMemoryReporter();
+    try (SpoorTracer tracer = SpoorTracer.builder("svc")
+        .sampler(new ProbabilisticSampler(0.0)).reporter(reporter).build()) {
+      SpoorMetrics metrics = tracer.metrics();
+      Span span = tracer.buildSpan("op").start();
+      span.finish();
+      span.finish();
+      assertEquals(1, metrics.get(Metric.SPANS_STARTED));
+      assertEquals(1, metrics.get(Metric.SPANS_NOT_SAMPLED));
+      assertEquals(0, metrics.get(Metric.SPANS_FINISHED));
+      assertEquals(0, metrics.get(Metric.CALLS_AFTER_FINISH));
+      assertEquals(0, metrics.get(Metric.SPANS_REPORTED));
+      assertEquals(0, reporter.size());
     }
   }
 

@@ -39,7 +39,8 @@ public final class SpoorMetrics {
   /**
    * The current value of {@code metric}. {@link Metric#SPANS_STARTED} and {@link
    * Metric#SPANS_FINISHED} are derived here from the counters the tracer does increment (see their
-   * Javadoc), so that a span costs two counter increments instead of four.
+   * Javadoc), so that a sampled span costs two counter increments instead of four and an
+   * unsampled span one.
    */
   public long get(Metric metric) {
     long value = sum(metric);
