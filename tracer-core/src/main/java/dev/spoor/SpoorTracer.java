@@ -205,7 +205,7 @@ public final class SpoorTracer implements Tracer, Closeable {
       injector.inject((SpoorSpanContext) spanContext, carrier);
     } catch (RuntimeException e) {
       metrics.increment(Metric.INJECT_ERRORS);
-      propagationWarnings.warn("Injecting into {} failed: {}", format, e.toString());
+      propagationWarnings.warn("Injecting into {} failed", format, e);
     }
   }
 
@@ -230,7 +230,7 @@ public final class SpoorTracer implements Tracer, Closeable {
       return null;
     } catch (RuntimeException e) {
       metrics.increment(Metric.EXTRACT_ERRORS);
-      propagationWarnings.warn("Extracting from {} failed: {}", format, e.toString());
+      propagationWarnings.warn("Extracting from {} failed", format, e);
       return null;
     }
     return context == null ? null : applyIncomingPolicy(context);
