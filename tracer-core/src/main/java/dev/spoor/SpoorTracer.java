@@ -192,7 +192,12 @@ public final class SpoorTracer implements Tracer, Closeable {
   @Override
   @SuppressWarnings("unchecked")
   public <C> void inject(SpanContext spanContext, Format<C> format, C carrier) {
-    if (!(spanContext instanceof SpoorSpanContext) || carrier == null) {
+    if (carrier == null) {
+      return;
+    }
+    if (!(spanContext instanceof SpoorSpanContext)) {
+      metrics.increment(Metric.INJECT_ERRORS);
+      propagationWarnings.warn("Cannot inject {}: not a context of a Spoor tracer", spanContext);
       return;
     }
     Injector<C> injector = (Injector<C>) injectors.get(format);

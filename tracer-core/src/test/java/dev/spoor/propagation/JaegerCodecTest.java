@@ -13,6 +13,7 @@ import dev.spoor.SpoorSpanContext;
 import dev.spoor.SpoorTracer;
 import dev.spoor.metrics.Metric;
 import io.opentracing.Span;
+import io.opentracing.SpanContext;
 import io.opentracing.propagation.Format;
 import io.opentracing.propagation.TextMapAdapter;
 import java.net.URLEncoder;
@@ -311,6 +312,39 @@ class JaegerCodecTest {
       tracer.inject(tracer.buildSpan("op").start().context(), Format.Builtin.TEXT_MAP, carrier);
       assertEquals(1, tracer.metrics().get(Metric.EXTRACT_ERRORS));
       assertEquals(1, tracer.metrics().get(Metric.INJECT_ERRORS));
+    }
+  }
+
+  @Test
+  void injectingAContextOfAnotherTracerWritesNothingAndIsCountedAndWarned() {
+    SpanContext foreign = new SpanContext() {
+      @Override
+      public String toTraceId() {
+        return "1";
+      }
+
+      @Override
+      public String toSpanId() {
+        return "2";
+      }
+
+      @Override
+      public Iterable<Map.Entry<String, String>> baggageItems() {
+        return Map.<String, String>of().entrySet();
+      }
+
+      @Override
+      public String toString() {
+        return "ForeignContext";
+      }
+    };
+    Map<String, String> headers = new HashMap<>();
+    try (LogCapture log = new LogCapture(SpoorTracer.class.getName())) {
+      tracer.inject(foreign, Format.Builtin.HTTP_HEADERS, new TextMapAdapter(headers));
+      assertTrue(headers.isEmpty());
+      assertEquals(1, tracer.metrics().get(Metric.INJECT_ERRORS));
+      assertEquals(1, log.messages().size());
+      assertTrue(log.messages().get(0).contains("ForeignContext"), log.messages().get(0));
     }
   }
 }
