@@ -347,4 +347,35 @@ class JaegerCodecTest {
       assertTrue(log.messages().get(0).contains("ForeignContext"), log.messages().get(0));
     }
   }
+
+  @Test
+  void aBadlyEncodedBaggageItemIsSkippedAndWarnedWhileTheTraceAndOtherItemsAreKept() {
+    Map<String, String> headers = header("uber-trace-id", "abc:def:0:1");
+    headers.put("uberctx-good", "alice%20smith");
+    headers.put("uberctx-bad", "%zz");
+    try (LogCapture log = new LogCapture(JaegerCodec.class.getName())) {
+      SpoorSpanContext context = extract(headers);
+      assertNotNull(context);
+      assertEquals(0xabcL, context.traceIdLow());
+      assertEquals(0xdefL, context.spanId());
+      assertEquals(Map.of("good", "alice smith"), context.baggage());
+      assertEquals(0, tracer.metrics().get(Metric.EXTRACT_ERRORS));
+      assertEquals(1, log.messages().size());
+      assertTrue(log.messages().get(0).contains("uberctx-bad"), log.messages().get(0));
+    }
+  }
+
+  @Test
+  void aBaggageKeyThatIsNotAHeaderTokenIsLeftOutWithAWarning() {
+    Span span = tracer.buildSpan("op").start();
+    span.setBaggageItem("user", "alice");
+    span.setBaggageItem("not a token", "x");
+    try (LogCapture log = new LogCapture(JaegerCodec.class.getName())) {
+      Map<String, String> headers = inject(span);
+      assertEquals("alice", headers.get("uberctx-user"));
+      assertEquals(2, headers.size(), headers.toString());
+      assertEquals(1, log.messages().size());
+      assertTrue(log.messages().get(0).contains("not a token"), log.messages().get(0));
+    }
+  }
 }
