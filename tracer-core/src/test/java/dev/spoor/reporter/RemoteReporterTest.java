@@ -233,16 +233,21 @@ class RemoteReporterTest {
   }
 
   @Test
-  void dropsAndCountsASpanStillTooLargeWithoutLogsAndTags() throws Exception {
+  void shortensANameTooLargeForADatagramAndDropsASpanStillTooLargeAfterThat() throws Exception {
     AgentReceiver agent = agent();
     SpoorTracer tracer = tracer(to(agent).maxPacketSize(2048));
     tracer.buildSpan(repeat('n', 3000)).start().finish();
+    // 1024 chars of surrogate pairs are 2048 bytes of UTF-8: too large even when shortened.
+    tracer.buildSpan("\ud83d\ude00".repeat(1500)).start().finish();
     tracer.buildSpan("fits").start().finish();
     tracer.close();
 
-    assertEquals("fits", agent.awaitSpans(1).get(0).getOperationName());
+    List<Span> spans = agent.awaitSpans(2);
+    assertEquals(repeat('n', 1024) + "...", spans.get(0).getOperationName());
+    assertEquals("fits", spans.get(1).getOperationName());
+    assertEquals(1, tracer.metrics().get(Metric.SPANS_TRUNCATED));
     assertEquals(1, tracer.metrics().get(Metric.SPANS_DROPPED_TOO_LARGE));
-    assertEquals(1, tracer.metrics().get(Metric.SPANS_SENT));
+    assertEquals(2, tracer.metrics().get(Metric.SPANS_SENT));
   }
 
   @Test
