@@ -45,8 +45,7 @@ public final class SpoorTracer implements Tracer, Closeable {
   private final Limits limits;
   private final SpoorMetrics metrics;
   private final boolean use128BitTraceIds;
-  private final boolean ignoreIncomingSampling;
-  private final boolean ignoreIncomingBaggage;
+  private final IncomingContextPolicy incomingPolicy;
   private final Map<Format<?>, Injector<?>> injectors;
   private final Map<Format<?>, Extractor<?>> extractors;
   private final RateLimitedLogger propagationWarnings =
@@ -67,8 +66,8 @@ public final class SpoorTracer implements Tracer, Closeable {
     this.limits = builder.limits;
     this.metrics = builder.metrics;
     this.use128BitTraceIds = builder.traceId128Bit;
-    this.ignoreIncomingSampling = builder.ignoreIncomingSampling;
-    this.ignoreIncomingBaggage = builder.ignoreIncomingBaggage;
+    this.incomingPolicy = new IncomingContextPolicy(builder.ignoreIncomingSampling,
+        builder.ignoreIncomingBaggage, builder.limits, builder.metrics);
     this.injectors = builder.injectors();
     this.extractors = builder.extractors();
     this.disabled = builder.disabled;
@@ -238,30 +237,7 @@ public final class SpoorTracer implements Tracer, Closeable {
       propagationWarnings.warn("Extracting from {} failed", format, e);
       return null;
     }
-    return context == null ? null : applyIncomingPolicy(context);
-  }
-
-  /** Enforces the untrusted-edge settings and the baggage limits on a context from outside. */
-  private SpoorSpanContext applyIncomingPolicy(SpoorSpanContext context) {
-    if (ignoreIncomingSampling) {
-      context = context.withDebugId(null);
-      if (context.hasTrace() || !context.isSamplingDeferred()) {
-        context = context.withFlags((byte) 0).withSamplingDeferred(true);
-      }
-    }
-    if (ignoreIncomingBaggage) {
-      if (!context.baggage().isEmpty()) {
-        metrics.add(Metric.BAGGAGE_DROPPED, context.baggage().size());
-        context = context.withBaggage(null);
-      }
-    } else {
-      context = BaggageLimiter.limit(context, limits, metrics);
-    }
-    if (!context.hasTrace() && context.debugId() == null && context.baggage().isEmpty()
-        && context.isSamplingDeferred()) {
-      return null; // nothing left to continue: no trace, debug id, baggage or decision
-    }
-    return context;
+    return context == null ? null : incomingPolicy.apply(context);
   }
 
   void spanFinished(SpoorSpan span) {
