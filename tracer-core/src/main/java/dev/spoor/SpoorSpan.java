@@ -3,8 +3,6 @@ package dev.spoor;
 import dev.spoor.metrics.Metric;
 import io.opentracing.Span;
 import io.opentracing.tag.Tag;
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -21,16 +19,6 @@ import java.util.Map;
  * that the decision propagates.
  */
 public final class SpoorSpan implements Span {
-  private static final VarHandle FINISHED;
-
-  static {
-    try {
-      FINISHED = MethodHandles.lookup().findVarHandle(SpoorSpan.class, "finished", boolean.class);
-    } catch (ReflectiveOperationException e) {
-      throw new ExceptionInInitializerError(e);
-    }
-  }
-
   private final SpoorTracer tracer;
   private final boolean sampled;
   private final long startMicros;
@@ -43,7 +31,7 @@ public final class SpoorSpan implements Span {
   private int tagCount;
   private List<LogRecord> logs;
   private long durationMicros;
-  private boolean finished; // written under the monitor, or by CAS for an unsampled span
+  private boolean finished; // written under the monitor, or plainly for an unsampled span
 
   SpoorSpan(
       SpoorTracer tracer,
@@ -363,13 +351,10 @@ public final class SpoorSpan implements Span {
     finishWithDuration(finishMicros - startMicros);
   }
 
-  // Nothing to freeze in a span that records nothing: one CAS decides which finish counts.
+  // Nothing to freeze or count in a span that records nothing (see RATIONALE.md, "Unsampled
+  // finish is free"); a plain write, so isFinished() may lag on another thread.
   private void finishUnsampled() {
-    if (!FINISHED.compareAndSet(this, false, true)) {
-      tracer.metrics().increment(Metric.CALLS_AFTER_FINISH);
-      return;
-    }
-    tracer.metrics().increment(Metric.SPANS_FINISHED); // sampled spans count as reported instead
+    finished = true;
   }
 
   private void finishWithDuration(long duration) {

@@ -45,11 +45,12 @@ public final class SpoorTracer implements Tracer, Closeable {
   private final Limits limits;
   private final SpoorMetrics metrics;
   private final boolean use128BitTraceIds;
-  private final boolean ignoreIncomingSampling;
-  private final boolean ignoreIncomingBaggage;
+  private final IncomingContextPolicy incomingPolicy;
   private final Map<Format<?>, Injector<?>> injectors;
   private final Map<Format<?>, Extractor<?>> extractors;
   private final RateLimitedLogger propagationWarnings =
+      new RateLimitedLogger(LOG, 10, TimeUnit.SECONDS);
+  private final RateLimitedLogger reporterWarnings =
       new RateLimitedLogger(LOG, 10, TimeUnit.SECONDS);
   private final boolean disabled;
   private final AtomicBoolean closing = new AtomicBoolean();
@@ -65,8 +66,8 @@ public final class SpoorTracer implements Tracer, Closeable {
     this.limits = builder.limits;
     this.metrics = builder.metrics;
     this.use128BitTraceIds = builder.traceId128Bit;
-    this.ignoreIncomingSampling = builder.ignoreIncomingSampling;
-    this.ignoreIncomingBaggage = builder.ignoreIncomingBaggage;
+    this.incomingPolicy = new IncomingContextPolicy(builder.ignoreIncomingSampling,
+        builder.ignoreIncomingBaggage, builder.limits, builder.metrics);
     this.injectors = builder.injectors();
     this.extractors = builder.extractors();
     this.disabled = builder.disabled;
@@ -190,7 +191,12 @@ public final class SpoorTracer implements Tracer, Closeable {
   @Override
   @SuppressWarnings("unchecked")
   public <C> void inject(SpanContext spanContext, Format<C> format, C carrier) {
-    if (!(spanContext instanceof SpoorSpanContext) || carrier == null) {
+    if (carrier == null) {
+      return;
+    }
+    if (!(spanContext instanceof SpoorSpanContext)) {
+      metrics.increment(Metric.INJECT_ERRORS);
+      propagationWarnings.warn("Cannot inject {}: not a context of a Spoor tracer", spanContext);
       return;
     }
     Injector<C> injector = (Injector<C>) injectors.get(format);
@@ -203,7 +209,7 @@ public final class SpoorTracer implements Tracer, Closeable {
       injector.inject((SpoorSpanContext) spanContext, carrier);
     } catch (RuntimeException e) {
       metrics.increment(Metric.INJECT_ERRORS);
-      propagationWarnings.warn("Injecting into {} failed: {}", format, e.toString());
+      propagationWarnings.warn("Injecting into {} failed", format, e);
     }
   }
 
@@ -228,42 +234,21 @@ public final class SpoorTracer implements Tracer, Closeable {
       return null;
     } catch (RuntimeException e) {
       metrics.increment(Metric.EXTRACT_ERRORS);
-      propagationWarnings.warn("Extracting from {} failed: {}", format, e.toString());
+      propagationWarnings.warn("Extracting from {} failed", format, e);
       return null;
     }
-    return context == null ? null : applyIncomingPolicy(context);
-  }
-
-  /** Enforces the untrusted-edge settings and the baggage limits on a context from outside. */
-  private SpoorSpanContext applyIncomingPolicy(SpoorSpanContext context) {
-    if (ignoreIncomingSampling) {
-      context = context.withDebugId(null);
-      if (context.hasTrace() || !context.isSamplingDeferred()) {
-        context = context.withFlags((byte) 0).withSamplingDeferred(true);
-      }
-    }
-    if (ignoreIncomingBaggage) {
-      if (!context.baggage().isEmpty()) {
-        metrics.add(Metric.BAGGAGE_DROPPED, context.baggage().size());
-        context = context.withBaggage(null);
-      }
-    } else {
-      context = BaggageLimiter.limit(context, limits, metrics);
-    }
-    if (!context.hasTrace() && context.debugId() == null && context.baggage().isEmpty()
-        && context.isSamplingDeferred()) {
-      return null; // nothing left to continue: no trace, debug id, baggage or decision
-    }
-    return context;
+    return context == null ? null : incomingPolicy.apply(context);
   }
 
   void spanFinished(SpoorSpan span) {
-    metrics.increment(Metric.SPANS_REPORTED); // also counts as finished, see Metric
     try {
       reporter.report(span);
     } catch (RuntimeException e) {
-      LOG.debug("Reporter {} failed", reporter, e);
+      metrics.increment(Metric.SPANS_DROPPED_REPORTER_FAILED); // also counts as finished
+      reporterWarnings.warn("Reporter {} failed, span dropped", reporter, e);
+      return;
     }
+    metrics.increment(Metric.SPANS_REPORTED); // also counts as finished, see Metric
   }
 
   /**

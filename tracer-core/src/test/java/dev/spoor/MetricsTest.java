@@ -2,10 +2,14 @@ package dev.spoor;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import ch.qos.logback.classic.Level;
 
 import dev.spoor.metrics.Metric;
 import dev.spoor.metrics.SpoorMetrics;
 import dev.spoor.reporter.InMemoryReporter;
+import dev.spoor.reporter.Reporter;
 import dev.spoor.sampler.ProbabilisticSampler;
 import io.opentracing.Span;
 import java.util.Map;
@@ -55,7 +59,7 @@ class MetricsTest {
       long notSampled = metrics.get(Metric.SPANS_NOT_SAMPLED);
       assertEquals(roots, metrics.get(Metric.TRACES_STARTED));
       assertEquals(2 * roots, metrics.get(Metric.SPANS_STARTED));
-      assertEquals(2 * roots, metrics.get(Metric.SPANS_FINISHED));
+      assertEquals(sampled, metrics.get(Metric.SPANS_FINISHED), "only sampled spans count");
       assertEquals(2 * roots, sampled + notSampled);
       assertEquals(sampled, metrics.get(Metric.SPANS_REPORTED));
       assertEquals(sampled, reporter.size());
@@ -78,24 +82,64 @@ class MetricsTest {
   }
 
   @Test
-  void aSpanCountsAsStartedAtOnceAndAsFinishedOnlyOnce() {
+  void aSampledSpanCountsAsStartedAtOnceAndAsFinishedOnlyOnce() {
     InMemoryReporter reporter = new InMemoryReporter();
-    try (SpoorTracer sampling = SpoorTracer.builder("svc").reporter(reporter).build();
-        SpoorTracer notSampling = SpoorTracer.builder("svc")
-            .sampler(new ProbabilisticSampler(0.0)).reporter(reporter).build()) {
-      for (SpoorTracer tracer : new SpoorTracer[] {sampling, notSampling}) {
-        SpoorMetrics metrics = tracer.metrics();
-        Span span = tracer.buildSpan("op").start();
-        assertEquals(1, metrics.get(Metric.SPANS_STARTED), tracer.sampler().toString());
-        assertEquals(0, metrics.get(Metric.SPANS_FINISHED), tracer.sampler().toString());
-        span.finish();
-        span.finish();
-        assertEquals(1, metrics.get(Metric.SPANS_STARTED), tracer.sampler().toString());
-        assertEquals(1, metrics.get(Metric.SPANS_FINISHED), tracer.sampler().toString());
-        assertEquals(1, metrics.get(Metric.CALLS_AFTER_FINISH), tracer.sampler().toString());
+    try (SpoorTracer tracer = SpoorTracer.builder("svc").reporter(reporter).build()) {
+      SpoorMetrics metrics = tracer.metrics();
+      Span span = tracer.buildSpan("op").start();
+      assertEquals(1, metrics.get(Metric.SPANS_STARTED));
+      assertEquals(0, metrics.get(Metric.SPANS_FINISHED));
+      span.finish();
+      span.finish();
+      assertEquals(1, metrics.get(Metric.SPANS_STARTED));
+      assertEquals(1, metrics.get(Metric.SPANS_FINISHED));
+      assertEquals(1, metrics.get(Metric.CALLS_AFTER_FINISH));
+      assertEquals(1, metrics.get(Metric.SPANS_REPORTED));
+    }
+  }
+
+  @Test
+  void anUnsampledSpanCountsAsStartedOnlyAndItsFinishCountsNothing() {
+    InMemoryReporter reporter = new InMemoryReporter();
+    try (SpoorTracer tracer = SpoorTracer.builder("svc")
+        .sampler(new ProbabilisticSampler(0.0)).reporter(reporter).build()) {
+      SpoorMetrics metrics = tracer.metrics();
+      Span span = tracer.buildSpan("op").start();
+      span.finish();
+      span.finish();
+      assertEquals(1, metrics.get(Metric.SPANS_STARTED));
+      assertEquals(1, metrics.get(Metric.SPANS_NOT_SAMPLED));
+      assertEquals(0, metrics.get(Metric.SPANS_FINISHED));
+      assertEquals(0, metrics.get(Metric.CALLS_AFTER_FINISH));
+      assertEquals(0, metrics.get(Metric.SPANS_REPORTED));
+      assertEquals(0, reporter.size());
+    }
+  }
+
+  @Test
+  void aSpanTheReporterThrowsOnIsCountedAsDroppedNotReportedAndWarned() {
+    Reporter failing = new Reporter() {
+      @Override
+      public void report(SpoorSpan span) {
+        throw new IllegalStateException("reporter broken");
       }
-      assertEquals(1, sampling.metrics().get(Metric.SPANS_REPORTED));
-      assertEquals(0, notSampling.metrics().get(Metric.SPANS_REPORTED));
+
+      @Override
+      public void close() {}
+    };
+    try (LogCapture log = new LogCapture(SpoorTracer.class.getName());
+        SpoorTracer tracer = SpoorTracer.builder("svc").reporter(failing).build()) {
+      tracer.buildSpan("first").start().finish();
+      tracer.buildSpan("second").start().finish();
+      SpoorMetrics metrics = tracer.metrics();
+      assertEquals(0, metrics.get(Metric.SPANS_REPORTED));
+      assertEquals(2, metrics.get(Metric.SPANS_DROPPED_REPORTER_FAILED));
+      assertEquals(2, metrics.get(Metric.SPANS_FINISHED));
+      assertEquals(2, metrics.get(Metric.SPANS_STARTED));
+      assertEquals(1, log.events().size(), "rate-limited: " + log.messages());
+      assertEquals(Level.WARN, log.events().get(0).getLevel());
+      assertTrue(log.messages().get(0).contains("span dropped"), log.messages().get(0));
+      assertEquals("reporter broken", log.events().get(0).getThrowableProxy().getMessage());
     }
   }
 

@@ -43,7 +43,7 @@ final class AsyncTask<T> extends TracedTask implements Runnable {
     if (future.isDone()) {
       return; // cancelled or completed by hand before it ran
     }
-    Span before = parent == null ? null : tracing.activeSpan();
+    Object before = parent == null ? null : threadState();
     Span span = startSpan();
     Scope scope = activate(span != null ? span : parent);
     Throwable error = null;

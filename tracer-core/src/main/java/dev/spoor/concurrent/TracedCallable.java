@@ -20,7 +20,7 @@ final class TracedCallable<V> extends TracedTask implements Callable<V> {
 
   @Override
   public V call() throws Exception {
-    Span before = tracing.activeSpan();
+    Object before = threadState();
     Span span = startSpan();
     Scope scope = activate(span != null ? span : parent);
     Throwable error = null;

@@ -19,7 +19,7 @@ final class TracedRunnable extends TracedTask implements Runnable {
 
   @Override
   public void run() {
-    Span before = tracing.activeSpan();
+    Object before = threadState();
     Span span = startSpan();
     Scope scope = activate(span != null ? span : parent);
     Throwable error = null;

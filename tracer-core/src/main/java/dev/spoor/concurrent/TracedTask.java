@@ -1,7 +1,9 @@
 package dev.spoor.concurrent;
 
 import io.opentracing.References;
+import dev.spoor.scope.ThreadLocalScopeManager;
 import io.opentracing.Scope;
+import io.opentracing.ScopeManager;
 import io.opentracing.Span;
 import io.opentracing.tag.Tags;
 import java.util.LinkedHashMap;
@@ -47,6 +49,18 @@ abstract class TracedTask {
     }
   }
 
+  /**
+   * What {@link #end} needs to bring this thread back to where it was before the task: a mark of
+   * the scope stack with Spoor's scope manager, else the active span (only checked, then).
+   */
+  final Object threadState() {
+    ScopeManager manager = tracing.tracer.scopeManager();
+    if (manager instanceof ThreadLocalScopeManager) {
+      return ((ThreadLocalScopeManager) manager).capture();
+    }
+    return tracing.activeSpan();
+  }
+
   /** Activates {@code span} on this thread; null when there is nothing to activate or it failed. */
   final Scope activate(Span span) {
     if (span == null) {
@@ -62,25 +76,42 @@ abstract class TracedTask {
 
   /**
    * Closes {@code scope}, finishes {@code span} (error-tagged when {@code error} is not null), and
-   * checks that the thread is back to {@code before}, its active span before the task ran.
+   * brings the thread back to {@code before} (from {@link #threadState()}): with Spoor's scope
+   * manager, scopes the task left open are closed, so no span stays active on a pooled thread;
+   * with another, a leak is only reported, as only the task can close its scopes there.
    */
-  final void end(Scope scope, Span span, Span before, Throwable error) {
+  final void end(Scope scope, Span span, Object before, Throwable error) {
     if (scope != null) {
       try {
         scope.close();
       } catch (RuntimeException e) {
         tracing.warnings.warn("Closing the scope of task {} failed: {}", origin(), e.toString());
       }
-      Span after = tracing.activeSpan();
-      if (after != before) {
-        // The task activated a span and never closed its scope: the thread stays polluted
-        // until that scope is closed, and only the task can do that.
-        tracing.warnings.warn("Task {} left span {} active on thread {}; close every scope it opens",
-            origin(), after, Thread.currentThread().getName());
+      ScopeManager manager = tracing.tracer.scopeManager();
+      if (manager instanceof ThreadLocalScopeManager) {
+        restore((ThreadLocalScopeManager) manager, before);
+      } else {
+        Span after = tracing.activeSpan();
+        if (after != before) {
+          tracing.warnings.warn("Task {} left span {} active on thread {}; close every scope it "
+              + "opens", origin(), after, Thread.currentThread().getName());
+        }
       }
     }
     if (span != null) {
       finish(span, error);
+    }
+  }
+
+  private void restore(ThreadLocalScopeManager manager, Object before) {
+    try {
+      int leaked = manager.restore(before);
+      if (leaked > 0) {
+        tracing.warnings.warn("Task {} left {} scopes open on thread {}; closed them, but close "
+            + "every scope it opens", origin(), leaked, Thread.currentThread().getName());
+      }
+    } catch (RuntimeException e) {
+      tracing.warnings.warn("Restoring the scopes after task {} failed: {}", origin(), e.toString());
     }
   }
 

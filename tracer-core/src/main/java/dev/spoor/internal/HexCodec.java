@@ -11,7 +11,23 @@ public final class HexCodec {
 
   /** Writes {@code value} as 16 lower-case hex digits into {@code out} starting at {@code offset}. */
   public static void writeHex16(long value, char[] out, int offset) {
-    for (int i = 15; i >= 0; i--) {
+    writeHex(value, 16, out, offset);
+  }
+
+  /**
+   * The number of hex digits {@link Long#toHexString} writes for {@code value}: no leading zeros,
+   * one digit for zero.
+   */
+  public static int unpaddedLength(long value) {
+    return value == 0 ? 1 : 16 - Long.numberOfLeadingZeros(value) / 4;
+  }
+
+  /**
+   * Writes the lowest {@code digits} hex digits of {@code value} into {@code out} at {@code
+   * offset}, lower case; with {@link #unpaddedLength} digits this is {@link Long#toHexString}.
+   */
+  public static void writeHex(long value, int digits, char[] out, int offset) {
+    for (int i = digits - 1; i >= 0; i--) {
       out[offset + i] = DIGITS[(int) (value & 0xf)];
       value >>>= 4;
     }

@@ -1,8 +1,10 @@
 package dev.spoor.metrics;
 
 /**
- * The counters a Spoor tracer keeps. Every span that is started ends up in exactly one of
- * not-sampled, reported, or one of the dropped counters, so that nothing is lost silently.
+ * The counters a Spoor tracer keeps. Every span that is started is counted in exactly one of
+ * sampled or not-sampled; every sampled span, once finished, in exactly one of reported or {@link
+ * #SPANS_DROPPED_REPORTER_FAILED}; and every reported span in exactly one of sent or the
+ * reporter's dropped counters, so that nothing is lost silently.
  */
 public enum Metric {
   /**
@@ -12,19 +14,29 @@ public enum Metric {
    */
   SPANS_STARTED("spoor.spans.started"),
   /**
-   * Spans finished (first finish only). The tracer increments it only for unsampled spans: {@link
-   * SpoorMetrics#get} adds {@link #SPANS_REPORTED}, since every finished sampled span is reported.
+   * Sampled spans finished (first finish only). Finishing an unsampled span costs nothing and
+   * counts nothing, not even here. The tracer does not increment it: {@link SpoorMetrics#get} reads
+   * it as {@link #SPANS_REPORTED} + {@link #SPANS_DROPPED_REPORTER_FAILED} (plus any direct
+   * increments), since every finished sampled span is counted in exactly one of those.
    */
   SPANS_FINISHED("spoor.spans.finished"),
   /** Spans started in a sampled trace. */
   SPANS_SAMPLED("spoor.spans.sampled"),
-  /** Spans started in an unsampled trace: never reported. */
+  /**
+   * Spans started in an unsampled trace: never reported, and not counted again when finished. Spans
+   * started on a closed or disabled tracer count here too, as they record nothing.
+   */
   SPANS_NOT_SAMPLED("spoor.spans.not_sampled"),
   /** Traces started (root spans, sampled or not). */
   TRACES_STARTED("spoor.traces.started"),
-  /** Finished, sampled spans handed to the reporter. */
+  /** Finished, sampled spans the reporter accepted (its {@code report} returned normally). */
   SPANS_REPORTED("spoor.spans.reported"),
-  /** Calls on a span after it finished (ignored). */
+  /**
+   * Finished, sampled spans lost because the reporter's {@code report} threw; each such failure
+   * is also logged as a rate-limited warning.
+   */
+  SPANS_DROPPED_REPORTER_FAILED("spoor.spans.dropped.reporter_failed"),
+  /** Calls on a sampled span after it finished (ignored); an unsampled span ignores every call. */
   CALLS_AFTER_FINISH("spoor.spans.calls_after_finish"),
   /** Tags dropped because a span reached its tag limit. */
   TAGS_DROPPED("spoor.tags.dropped"),

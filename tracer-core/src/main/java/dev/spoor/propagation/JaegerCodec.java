@@ -4,6 +4,7 @@ import dev.spoor.SpoorSpanContext;
 import dev.spoor.internal.BaggageOwnership;
 import dev.spoor.internal.HeaderSafety;
 import dev.spoor.internal.HexCodec;
+import dev.spoor.internal.RateLimitedLogger;
 import io.opentracing.propagation.TextMapExtract;
 import io.opentracing.propagation.TextMapInject;
 import java.net.URLDecoder;
@@ -12,6 +13,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.LoggerFactory;
 
 /**
  * Jaeger's native propagation, as jaeger-client-java writes and reads it:
@@ -38,18 +41,58 @@ public final class JaegerCodec implements TextMapCodec {
   // 32 + 16 + 16 + 2 hex digits and 3 separators, URL-encoded at worst: far below this.
   private static final int MAX_TRACE_ID_HEADER_LENGTH = 256;
   private static final int MAX_DEBUG_ID_LENGTH = 256;
+  // One limiter per kind, so that a flood of one cannot hide the other.
+  private static final RateLimitedLogger BAD_BAGGAGE_WARNINGS = warnings();
+  private static final RateLimitedLogger UNWRITABLE_BAGGAGE_WARNINGS = warnings();
+
+  private static RateLimitedLogger warnings() {
+    return new RateLimitedLogger(LoggerFactory.getLogger(JaegerCodec.class), 10, TimeUnit.SECONDS);
+  }
 
   @Override
   public void inject(SpoorSpanContext context, TextMapInject carrier) {
     if (context.hasTrace()) {
-      carrier.put(TRACE_ID_HEADER, context.toString());
+      carrier.put(TRACE_ID_HEADER, traceHeader(context));
     }
     for (Map.Entry<String, String> item : context.baggage().entrySet()) {
       String key = item.getKey();
       if (HeaderSafety.isToken(key)) {
         carrier.put(BAGGAGE_PREFIX + key, encode(item.getValue()));
+      } else {
+        UNWRITABLE_BAGGAGE_WARNINGS.warn("Left baggage item '{}' out of the Jaeger headers: its key is not a header "
+            + "token (RFC 9110 §5.6.2)", key);
       }
     }
+  }
+
+  /**
+   * {@code trace:span:parent:flags} as jaeger-client-java writes it (parent and flags in hex
+   * without leading zeros, as its {@code Long.toHexString}), but the trace id in 16 or 32 digits
+   * and the span id in 16: built in one array, without the temporary strings of the ids.
+   */
+  static String traceHeader(SpoorSpanContext context) {
+    int traceLength = context.isTraceId128Bit() ? 32 : 16;
+    long parentId = context.parentId();
+    int parentLength = HexCodec.unpaddedLength(parentId);
+    int flags = context.flags() & 0xff;
+    int flagsLength = HexCodec.unpaddedLength(flags);
+    char[] out = new char[traceLength + 16 + parentLength + flagsLength + 3];
+    int at = 0;
+    if (traceLength == 32) {
+      HexCodec.writeHex16(context.traceIdHigh(), out, at);
+      at += 16;
+    }
+    HexCodec.writeHex16(context.traceIdLow(), out, at);
+    at += 16;
+    out[at++] = ':';
+    HexCodec.writeHex16(context.spanId(), out, at);
+    at += 16;
+    out[at++] = ':';
+    HexCodec.writeHex(parentId, parentLength, out, at);
+    at += parentLength;
+    out[at++] = ':';
+    HexCodec.writeHex(flags, flagsLength, out, at);
+    return new String(out);
   }
 
   @Override
@@ -70,8 +113,10 @@ public final class JaegerCodec implements TextMapCodec {
         if (baggage == null) {
           baggage = new HashMap<>();
         }
-        baggage.put(key.substring(BAGGAGE_PREFIX.length()).toLowerCase(Locale.ROOT),
-            decode(value, key));
+        String item = decodeBaggage(value, key);
+        if (item != null) {
+          baggage.put(key.substring(BAGGAGE_PREFIX.length()).toLowerCase(Locale.ROOT), item);
+        }
       } else if (debugId == null && key.equalsIgnoreCase(DEBUG_ID_HEADER)) {
         if (value.length() <= MAX_DEBUG_ID_LENGTH && HeaderSafety.isVisibleAscii(value)) {
           debugId = value;
@@ -186,6 +231,16 @@ public final class JaegerCodec implements TextMapCodec {
   private static boolean isUnreservedByUrlEncoder(char c) {
     return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
         || c == '.' || c == '-' || c == '*' || c == '_';
+  }
+
+  // One bad item must not cost the trace and the other items: skip it, keep the context.
+  private static String decodeBaggage(String value, String header) {
+    try {
+      return decode(value, header);
+    } catch (MalformedContextException e) {
+      BAD_BAGGAGE_WARNINGS.warn("Dropped incoming baggage header {}: bad percent-encoding", header);
+      return null;
+    }
   }
 
   private static String decode(String value, String header) {

@@ -13,7 +13,10 @@ import org.slf4j.MDC;
  * <p>Closing a scope restores the span (and MDC values) that were active before it. Scopes closed
  * out of order are only marked; they leave the stack when every scope above them is closed, so the
  * stack never points at a span whose scope is gone. A scope closed on another thread is marked
- * too, and its owner thread drops it the next time it looks at its stack.
+ * too, and its owner thread drops it the next time it looks at its stack: until then that thread's
+ * MDC still names the closed span. On a pooled thread, {@link #capture()} before running a task
+ * and {@link #restore(Object)} after it bring the stack and the MDC back to their state before the
+ * task (Spoor's {@code TaskTracing} does this), so nothing of one task outlives it there.
  */
 public final class ThreadLocalScopeManager implements ScopeManager {
   /** Default MDC key holding the active trace id (lower-case hex). */
@@ -84,6 +87,56 @@ public final class ThreadLocalScopeManager implements ScopeManager {
     return scope == null ? null : scope.span;
   }
 
+  /**
+   * A mark of this thread's scope stack, for integrations that run foreign code on a pooled thread
+   * (an executor wrapper, a servlet filter): pass it to {@link #restore} on the same thread once
+   * that code returns, to undo any scope it left open. The mark is opaque; null means "no scope".
+   */
+  public Object capture() {
+    return topOpenScope();
+  }
+
+  /**
+   * Closes every scope this thread activated since {@link #capture()} returned {@code mark} and
+   * left open, and restores the MDC to what it was before the oldest of them: the thread is back
+   * to the state of the mark, whatever the code in between forgot to close. Scopes open at the
+   * time of the mark are not touched. Call it on the thread that captured {@code mark}.
+   *
+   * @return how many open scopes were closed (0 when the code in between closed all its scopes)
+   * @throws IllegalArgumentException when {@code mark} was not made by this manager's {@link
+   *     #capture()}
+   */
+  public int restore(Object mark) {
+    if (mark != null && !(mark instanceof ThreadScope && ((ThreadScope) mark).manager == this)) {
+      throw new IllegalArgumentException("mark was not made by this manager's capture(): " + mark);
+    }
+    ThreadScope top = current.get();
+    ThreadScope oldestLeaked = null;
+    int leaked = 0;
+    while (top != null && !isAtOrBelow(top, (ThreadScope) mark)) {
+      if (!top.isClosed()) {
+        top.markClosed();
+        leaked++;
+      }
+      oldestLeaked = top;
+      top = top.previous;
+    }
+    if (oldestLeaked != null) {
+      unwind(oldestLeaked, top);
+    }
+    return leaked;
+  }
+
+  // True when scope is mark or was below it on the stack, i.e. was open when mark was taken.
+  private static boolean isAtOrBelow(ThreadScope scope, ThreadScope mark) {
+    for (ThreadScope s = mark; s != null; s = s.previous) {
+      if (s == scope) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   /** Drops scopes that were closed out of order or from another thread off the top of the stack. */
   private ThreadScope topOpenScope() {
     ThreadScope top = current.get();
@@ -95,7 +148,7 @@ public final class ThreadLocalScopeManager implements ScopeManager {
       oldestClosed = top;
       top = top.previous;
     }
-    restore(oldestClosed, top);
+    unwind(oldestClosed, top);
     return top;
   }
 
@@ -114,10 +167,10 @@ public final class ThreadLocalScopeManager implements ScopeManager {
       oldestClosed = top;
       top = top.previous;
     }
-    restore(oldestClosed, top);
+    unwind(oldestClosed, top);
   }
 
-  private void restore(ThreadScope oldestClosed, ThreadScope newTop) {
+  private void unwind(ThreadScope oldestClosed, ThreadScope newTop) {
     if (newTop == null) {
       current.remove();
     } else {

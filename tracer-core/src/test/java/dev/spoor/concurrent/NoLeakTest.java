@@ -157,6 +157,34 @@ class NoLeakTest {
   }
 
   @Test
+  void aTaskThatLeavesScopesOpenLeavesNothingActiveAndACleanMdcOnThePooledThread()
+      throws Exception {
+    Span leaked = tracer.buildSpan("leaked").ignoreActiveSpan().start();
+    Future<?> careless;
+    try (Scope ignored = tracer.activateSpan(parent)) {
+      careless = pool.submit(() -> {
+        tracer.activateSpan(leaked);
+        tracer.activateSpan(leaked);
+      });
+    }
+    careless.get(DEADLINE_SECONDS, TimeUnit.SECONDS);
+    pooledThread().assertSawNothing();
+    assertEquals(1, fixture.reporter.size(), "the task's own span is still finished");
+  }
+
+  @Test
+  void aCallerThatRunsACarelessTaskItselfGetsItsOwnScopeBack() {
+    Span leaked = tracer.buildSpan("leaked").ignoreActiveSpan().start();
+    try (Scope ignored = tracer.activateSpan(parent)) {
+      Runnable careless =
+          TaskTracing.create(tracer).wrap((Runnable) () -> tracer.activateSpan(leaked));
+      careless.run();
+      Seen.now(tracer).assertSaw(parent);
+    }
+    Seen.now(tracer).assertSawNothing();
+  }
+
+  @Test
   void aTaskRunByTheCallerRunsInItsOwnSpanAndGivesTheCallerItsScopeBack() throws Exception {
     CountDownLatch release = new CountDownLatch(1);
     ExecutorService busy = spanned.executorService(fixture.track(new ThreadPoolExecutor(

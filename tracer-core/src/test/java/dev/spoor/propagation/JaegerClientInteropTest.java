@@ -13,6 +13,7 @@ import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** Spoor and jaeger-client-java's own TextMapCodec read each other's headers. */
@@ -90,5 +91,36 @@ class JaegerClientInteropTest {
       received.baggageItems().forEach(e -> receivedBaggage.put(e.getKey(), e.getValue()));
       assertEquals(baggage(), receivedBaggage);
     }
+  }
+
+  @ParameterizedTest
+  @CsvSource({
+      "0, 1, 1, 0, 0, false",
+      "0, ffffffffffffffff, ffffffffffffffff, ffffffffffffffff, -1, false",
+      "0, abc, def, 1, 1, false",
+      "0, 4bf92f3577b34da6, 00f067aa0ba902b7, f, 2, true",
+      "4bf92f3577b34da6, a3ce929d0e0e4736, 1234, 10, 3, false",
+      "ffffffffffffffff, ffffffffffffffff, 10, 7fffffffffffffff, 15, true",
+      "1, 2, 3, abcdef, 16, false",
+  })
+  void theTraceHeaderIsByteForByteWhatSpoorWroteBeforeAndJaegerClientReadsIt(
+      String high, String low, String spanId, String parentId, int flags, boolean wide) {
+    SpoorSpanContext sent = SpoorSpanContext.create(Long.parseUnsignedLong(high, 16),
+        Long.parseUnsignedLong(low, 16), Long.parseUnsignedLong(spanId, 16),
+        Long.parseUnsignedLong(parentId, 16), (byte) flags, null).withTraceId128Bit(wide);
+    Map<String, String> headers = new HashMap<>();
+    tracer.inject(sent, Format.Builtin.HTTP_HEADERS, new TextMapAdapter(headers));
+
+    // The format before the header was built in one array: the context's string form.
+    String before = sent.toTraceId() + ':' + sent.toSpanId() + ':'
+        + Long.toHexString(sent.parentId()) + ':' + Integer.toHexString(sent.flags() & 0xff);
+    assertEquals(before, headers.get("uber-trace-id"));
+    assertEquals(sent.toString(), headers.get("uber-trace-id"));
+    JaegerSpanContext received = new TextMapCodec(false).extract(new TextMapAdapter(headers));
+    assertEquals(sent.traceIdHigh(), received.getTraceIdHigh());
+    assertEquals(sent.traceIdLow(), received.getTraceIdLow());
+    assertEquals(sent.spanId(), received.getSpanId());
+    assertEquals(sent.parentId(), received.getParentId());
+    assertEquals(sent.flags(), received.getFlags());
   }
 }

@@ -13,6 +13,7 @@ import dev.spoor.SpoorSpanContext;
 import dev.spoor.SpoorTracer;
 import dev.spoor.metrics.Metric;
 import io.opentracing.Span;
+import io.opentracing.SpanContext;
 import io.opentracing.propagation.Format;
 import io.opentracing.propagation.TextMapAdapter;
 import java.net.URLEncoder;
@@ -311,6 +312,70 @@ class JaegerCodecTest {
       tracer.inject(tracer.buildSpan("op").start().context(), Format.Builtin.TEXT_MAP, carrier);
       assertEquals(1, tracer.metrics().get(Metric.EXTRACT_ERRORS));
       assertEquals(1, tracer.metrics().get(Metric.INJECT_ERRORS));
+    }
+  }
+
+  @Test
+  void injectingAContextOfAnotherTracerWritesNothingAndIsCountedAndWarned() {
+    SpanContext foreign = new SpanContext() {
+      @Override
+      public String toTraceId() {
+        return "1";
+      }
+
+      @Override
+      public String toSpanId() {
+        return "2";
+      }
+
+      @Override
+      public Iterable<Map.Entry<String, String>> baggageItems() {
+        return Map.<String, String>of().entrySet();
+      }
+
+      @Override
+      public String toString() {
+        return "ForeignContext";
+      }
+    };
+    Map<String, String> headers = new HashMap<>();
+    try (LogCapture log = new LogCapture(SpoorTracer.class.getName())) {
+      tracer.inject(foreign, Format.Builtin.HTTP_HEADERS, new TextMapAdapter(headers));
+      assertTrue(headers.isEmpty());
+      assertEquals(1, tracer.metrics().get(Metric.INJECT_ERRORS));
+      assertEquals(1, log.messages().size());
+      assertTrue(log.messages().get(0).contains("ForeignContext"), log.messages().get(0));
+    }
+  }
+
+  @Test
+  void aBadlyEncodedBaggageItemIsSkippedAndWarnedWhileTheTraceAndOtherItemsAreKept() {
+    Map<String, String> headers = header("uber-trace-id", "abc:def:0:1");
+    headers.put("uberctx-good", "alice%20smith");
+    headers.put("uberctx-bad", "%zz");
+    try (LogCapture log = new LogCapture(JaegerCodec.class.getName())) {
+      SpoorSpanContext context = extract(headers);
+      assertNotNull(context);
+      assertEquals(0xabcL, context.traceIdLow());
+      assertEquals(0xdefL, context.spanId());
+      assertEquals(Map.of("good", "alice smith"), context.baggage());
+      assertEquals(0, tracer.metrics().get(Metric.EXTRACT_ERRORS));
+      assertEquals(1, log.messages().size());
+      assertTrue(log.messages().get(0).contains("uberctx-bad"), log.messages().get(0));
+    }
+  }
+
+  @Test
+  void aBaggageKeyThatIsNotAHeaderTokenIsLeftOutWithAWarning() {
+    Span span = tracer.buildSpan("op").start();
+    span.setBaggageItem("user", "alice");
+    span.setBaggageItem("not a token", "x");
+    try (LogCapture log = new LogCapture(JaegerCodec.class.getName())) {
+      Map<String, String> headers = inject(span);
+      assertEquals("alice", headers.get("uberctx-user"));
+      assertEquals(2, headers.size(), headers.toString());
+      assertEquals(1, log.messages().size());
+      assertTrue(log.messages().get(0).contains("not a token"), log.messages().get(0));
     }
   }
 }

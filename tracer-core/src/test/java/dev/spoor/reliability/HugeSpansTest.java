@@ -1,6 +1,7 @@
 package dev.spoor.reliability;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.spoor.SpoorSpanContext;
@@ -118,8 +119,8 @@ class HugeSpansTest {
   }
 
   @Test
-  void operationNamesOf100KilobytesAreDroppedAndCountedNotSent() {
-    tracer.buildSpan("n".repeat(100 * 1024)).start().finish();
+  void operationNamesOf100KilobytesArriveShortenedAndCountedAsTruncated() {
+    tracer.buildSpan("n".repeat(100 * 1024)).withTag("small", "x").start().finish();
     tracer.buildSpan("\u00e9".repeat(100 * 1024)).start().finish(); // 200 KB of UTF-8
     io.opentracing.Span renamed = tracer.buildSpan("short").start();
     renamed.setOperationName("r".repeat(100 * 1024));
@@ -127,10 +128,19 @@ class HugeSpansTest {
     tracer.buildSpan("w".repeat(30 * 1024)).start().finish(); // large but fits
     tracer.buildSpan("after").start().finish();
 
-    List<Span> spans = agent.awaitSpans(2);
-    assertEquals(30 * 1024, spans.get(0).getOperationName().length());
-    assertEquals("after", spans.get(1).getOperationName());
-    assertEquals(3, tracer.metrics().get(Metric.SPANS_DROPPED_TOO_LARGE));
+    List<Span> spans = agent.awaitSpans(5);
+    assertEquals("n".repeat(1024) + "...", spans.get(0).getOperationName());
+    assertEquals("\u00e9".repeat(1024) + "...", spans.get(1).getOperationName());
+    assertEquals("r".repeat(1024) + "...", spans.get(2).getOperationName());
+    assertEquals(30 * 1024, spans.get(3).getOperationName().length());
+    assertEquals("after", spans.get(4).getOperationName());
+    for (int i = 0; i < 3; i++) {
+      String note = tagsByKey(spans.get(i)).get(JaegerSpanEncoder.TRUNCATED_TAG).getVStr();
+      assertTrue(note.contains("shortened the operation name of 102400 characters to 1024"), note);
+    }
+    assertFalse(tagsByKey(spans.get(0)).containsKey("small"), "tags go before the name");
+    assertEquals(3, tracer.metrics().get(Metric.SPANS_TRUNCATED));
+    assertEquals(0, tracer.metrics().get(Metric.SPANS_DROPPED_TOO_LARGE));
     assertDatagramsWithinLimit();
   }
 

@@ -88,15 +88,20 @@ class RemoteReporterTest {
     AgentReceiver agent = agent();
     SpoorTracer tracer = tracer(to(agent).maxQueueSize(5000).flushInterval(5,
         TimeUnit.MILLISECONDS));
+    SpoorMetrics metrics = tracer.metrics();
     ExecutorService threads = Executors.newFixedThreadPool(4);
     Set<Long> expected = java.util.concurrent.ConcurrentHashMap.newKeySet();
     try {
-      // Rounds keep the datagrams in flight few, so the kernel never drops one on a slow box.
-      for (int round = 0; round < 10; round++) {
+      // UDP on loopback loses datagrams only when the receiver's kernel buffer overflows. Where
+      // net.core.rmem_max is the Linux default (208 KiB) the agent gets far less than the 4 MiB it
+      // asks for, and a starved receiver thread once lost a datagram to rounds of 2,000 spans
+      // (~120 KB, ~3 datagrams). Rounds of 500 spans (~30 KB, one or two datagrams) stay far
+      // below any buffer, and far below the queue (5,000), so neither can lose a span.
+      for (int round = 0; round < 40; round++) {
         List<Future<?>> work = new ArrayList<>();
         for (int t = 0; t < 4; t++) {
           work.add(threads.submit(() -> {
-            for (int i = 0; i < 500; i++) {
+            for (int i = 0; i < 125; i++) {
               io.opentracing.Span span = tracer.buildSpan("work").withTag("i", i).start();
               span.finish();
               expected.add(((SpoorSpanContext) span.context()).spanId());
@@ -106,7 +111,13 @@ class RemoteReporterTest {
         for (Future<?> future : work) {
           future.get(AgentReceiver.DEADLINE_MILLIS, TimeUnit.MILLISECONDS);
         }
-        agent.awaitSpans(expected.size());
+        int sent = expected.size();
+        // Stop waiting as soon as a counter took a span, and say which one; spans sent but never
+        // received (SPANS_SENT == sent) were lost by UDP.
+        AgentReceiver.awaitTrue(() -> agent.spans().size() >= sent || dropped(metrics) > 0,
+            () -> sent + " spans, received " + agent.spans().size() + ", " + metrics);
+        assertEquals(0, dropped(metrics), metrics::toString);
+        assertEquals(sent, agent.spans().size(), () -> "lost by UDP: " + metrics);
       }
     } finally {
       threads.shutdownNow();
@@ -117,8 +128,11 @@ class RemoteReporterTest {
     List<Span> spans = agent.spans();
     assertEquals(20_000, spans.size());
     assertEquals(expected, spanIds(spans));
-    assertEquals(20_000, tracer.metrics().get(Metric.SPANS_SENT));
-    assertEquals(0, dropped(tracer.metrics()));
+    assertEquals(20_000, metrics.get(Metric.SPANS_REPORTED));
+    assertEquals(20_000, metrics.get(Metric.SPANS_SENT), "sent == received");
+    assertEquals(metrics.get(Metric.DATAGRAMS_SENT), agent.datagramSizes().size());
+    assertEquals(0, dropped(metrics));
+    assertEquals(0, metrics.get(Metric.SEND_FAILURES));
   }
 
   @Test
@@ -263,16 +277,21 @@ class RemoteReporterTest {
   }
 
   @Test
-  void dropsAndCountsASpanStillTooLargeWithoutLogsAndTags() throws Exception {
+  void shortensANameTooLargeForADatagramAndDropsASpanStillTooLargeAfterThat() throws Exception {
     AgentReceiver agent = agent();
     SpoorTracer tracer = tracer(to(agent).maxPacketSize(2048));
     tracer.buildSpan(repeat('n', 3000)).start().finish();
+    // 1024 chars of surrogate pairs are 2048 bytes of UTF-8: too large even when shortened.
+    tracer.buildSpan("\ud83d\ude00".repeat(1500)).start().finish();
     tracer.buildSpan("fits").start().finish();
     tracer.close();
 
-    assertEquals("fits", agent.awaitSpans(1).get(0).getOperationName());
+    List<Span> spans = agent.awaitSpans(2);
+    assertEquals(repeat('n', 1024) + "...", spans.get(0).getOperationName());
+    assertEquals("fits", spans.get(1).getOperationName());
+    assertEquals(1, tracer.metrics().get(Metric.SPANS_TRUNCATED));
     assertEquals(1, tracer.metrics().get(Metric.SPANS_DROPPED_TOO_LARGE));
-    assertEquals(1, tracer.metrics().get(Metric.SPANS_SENT));
+    assertEquals(2, tracer.metrics().get(Metric.SPANS_SENT));
   }
 
   @Test

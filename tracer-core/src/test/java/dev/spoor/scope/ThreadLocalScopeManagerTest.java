@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.spoor.SpoorTracer;
 import dev.spoor.sampler.ConstSampler;
@@ -226,6 +227,49 @@ class ThreadLocalScopeManagerTest {
         assertEquals(Map.of(), MDC.getCopyOfContextMap() == null
             ? Map.of() : MDC.getCopyOfContextMap());
       }
+    }
+  }
+
+  @Test
+  void restoringAMarkClosesOnlyTheScopesOpenedSinceAndRestoresTheMdc() {
+    ThreadLocalScopeManager manager = (ThreadLocalScopeManager) tracer.scopeManager();
+    Span outer = span("outer");
+    try (Scope kept = tracer.activateSpan(outer)) {
+      Object mark = manager.capture();
+      tracer.activateSpan(span("leaked-1"));
+      Scope closedOutOfOrder = tracer.activateSpan(span("leaked-2"));
+      tracer.activateSpan(span("leaked-3"));
+      closedOutOfOrder.close();
+
+      assertEquals(2, manager.restore(mark));
+
+      assertSame(outer, tracer.activeSpan());
+      assertMdcNames(outer);
+      assertEquals(0, manager.restore(mark), "nothing left to close");
+    }
+    assertNull(tracer.activeSpan());
+    assertNull(MDC.get("traceId"));
+  }
+
+  @Test
+  void restoringTheMarkOfAnEmptyStackLeavesNoSpanAndACleanMdc() {
+    ThreadLocalScopeManager manager = (ThreadLocalScopeManager) tracer.scopeManager();
+    Object mark = manager.capture();
+    tracer.activateSpan(span("leaked"));
+    assertEquals(1, manager.restore(mark));
+    assertNull(tracer.activeSpan());
+    assertEquals(Map.of(), MDC.getCopyOfContextMap() == null ? Map.of()
+        : MDC.getCopyOfContextMap());
+  }
+
+  @Test
+  void aMarkOfAnotherManagerIsRejected() {
+    ThreadLocalScopeManager manager = (ThreadLocalScopeManager) tracer.scopeManager();
+    ThreadLocalScopeManager other = new ThreadLocalScopeManager();
+    try (Scope ignored = other.activate(span("elsewhere"))) {
+      Object foreign = other.capture();
+      assertThrows(IllegalArgumentException.class, () -> manager.restore(foreign));
+      assertThrows(IllegalArgumentException.class, () -> manager.restore("not a mark"));
     }
   }
 }

@@ -22,16 +22,22 @@ import java.util.Map;
  * <p>One encoder per sending thread (it reuses scratch arrays). Not API.
  */
 public final class JaegerSpanEncoder {
-  /** Key of the tag added to a span whose logs or tags were dropped to fit in a datagram. */
+  /**
+   * Key of the tag added to a span whose logs or tags were dropped, or whose name was shortened, to
+   * fit in a datagram.
+   */
   public static final String TRUNCATED_TAG = "spoor.truncated";
 
   /** What {@link #encode} did with a span. */
   public enum Fit {
     /** Encoded whole. */
     WHOLE,
-    /** Encoded without its logs and/or largest tags, with a {@link #TRUNCATED_TAG} tag. */
+    /**
+     * Encoded without its logs and/or largest tags, perhaps with a shortened operation name, with
+     * a {@link #TRUNCATED_TAG} tag.
+     */
     SHRUNK,
-    /** Too large even without logs and tags: nothing written. */
+    /** Too large even without logs and tags and with a shortened name: nothing written. */
     TOO_LARGE
   }
 
@@ -45,12 +51,17 @@ public final class JaegerSpanEncoder {
   private static final int REF_CHILD_OF = 0;
   private static final int REF_FOLLOWS_FROM = 1;
 
+  /** Characters an operation name keeps when it alone is too large for a datagram. */
+  static final int MAX_SHORTENED_NAME = 1024;
+
   private boolean[] droppedTags = new boolean[16];
   private long[] tagSizes = new long[16];
 
   /**
    * Appends {@code span} to {@code out} in at most {@code maxBytes} bytes. A larger span loses its
-   * logs, then its largest tags one by one, and gains a {@link #TRUNCATED_TAG} tag saying so.
+   * logs, then its largest tags one by one, then the operation name beyond {@value
+   * #MAX_SHORTENED_NAME} characters (ending in "..."), and gains a {@link #TRUNCATED_TAG} tag
+   * saying so.
    */
   public Fit encode(SpoorSpan span, ThriftCompactWriter out, int maxBytes) {
     int start = out.size();
@@ -60,21 +71,29 @@ public final class JaegerSpanEncoder {
       tagSizes = new long[tagCount];
     }
     Arrays.fill(droppedTags, 0, tagCount, false);
-    writeSpan(span, out, tagCount, true, null);
+    String name = span.operationName();
+    writeSpan(span, name, out, tagCount, true, null);
     if (out.size() - start <= maxBytes) {
       return Fit.WHOLE;
     }
     int logCount = span.logs().size();
     int dropped = 0;
     int[] largestFirst = null;
+    int shortenedFrom = 0; // the name's length once shortened
     while (true) {
       out.truncate(start);
-      writeSpan(span, out, tagCount, false, truncationNote(logCount, dropped, maxBytes));
+      writeSpan(span, name, out, tagCount, false,
+          truncationNote(logCount, dropped, shortenedFrom, maxBytes));
       int excess = out.size() - start - maxBytes;
       if (excess <= 0) {
         return Fit.SHRUNK;
       }
       if (dropped == tagCount) {
+        if (shortenedFrom == 0 && name.length() > MAX_SHORTENED_NAME + 3) {
+          shortenedFrom = name.length();
+          name = shortened(name);
+          continue;
+        }
         out.truncate(start);
         return Fit.TOO_LARGE;
       }
@@ -91,8 +110,18 @@ public final class JaegerSpanEncoder {
     }
   }
 
-  private static String truncationNote(int logCount, int tagCount, int maxBytes) {
-    StringBuilder note = new StringBuilder(96).append("dropped ");
+  // The first MAX_SHORTENED_NAME characters and "...", never ending in half a surrogate pair.
+  private static String shortened(String name) {
+    int end = MAX_SHORTENED_NAME;
+    if (Character.isHighSurrogate(name.charAt(end - 1))) {
+      end--;
+    }
+    return name.substring(0, end) + "...";
+  }
+
+  private static String truncationNote(
+      int logCount, int tagCount, int shortenedFrom, int maxBytes) {
+    StringBuilder note = new StringBuilder(128).append("dropped ");
     if (logCount > 0) {
       note.append(logCount).append(logCount == 1 ? " log" : " logs");
       if (tagCount > 0) {
@@ -104,6 +133,10 @@ public final class JaegerSpanEncoder {
     }
     if (logCount == 0 && tagCount == 0) {
       note.append("nothing");
+    }
+    if (shortenedFrom > 0) {
+      note.append(", shortened the operation name of ").append(shortenedFrom)
+          .append(" characters to ").append(MAX_SHORTENED_NAME);
     }
     return note.append(" to fit a datagram of ").append(maxBytes).append(" bytes").toString();
   }
@@ -125,15 +158,15 @@ public final class JaegerSpanEncoder {
     return order;
   }
 
-  private void writeSpan(
-      SpoorSpan span, ThriftCompactWriter out, int tagCount, boolean withLogs, String note) {
+  private void writeSpan(SpoorSpan span, String operationName, ThriftCompactWriter out,
+      int tagCount, boolean withLogs, String note) {
     SpoorSpanContext context = span.context();
     out.writeStructBegin();
     out.writeI64Field(1, context.traceIdLow());
     out.writeI64Field(2, context.traceIdHigh());
     out.writeI64Field(3, context.spanId());
     out.writeI64Field(4, context.parentId());
-    out.writeStringField(5, span.operationName());
+    out.writeStringField(5, operationName);
     List<SpoorReference> references = span.references();
     if (needsReferences(references)) {
       out.writeFieldBegin(ThriftCompactWriter.TYPE_LIST, 6);

@@ -1,0 +1,52 @@
+package dev.spoor;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.spoor.metrics.Metric;
+import dev.spoor.metrics.SpoorMetrics;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class IncomingContextPolicyTest {
+  private final SpoorMetrics metrics = new SpoorMetrics();
+  private final SpoorSpanContext sampledWithBaggage = SpoorSpanContext.create(
+      0, 0xabc, 0xdef, 0, SpoorSpanContext.FLAG_SAMPLED, Map.of("user", "alice", "tier", "gold"));
+
+  @Test
+  void aTrustingPolicyKeepsTheDecisionAndTheBaggageWithinLimits() {
+    IncomingContextPolicy policy = new IncomingContextPolicy(false, false, Limits.DEFAULT, metrics);
+    SpoorSpanContext kept = policy.apply(sampledWithBaggage);
+    assertTrue(kept.isSampled());
+    assertEquals(Map.of("user", "alice", "tier", "gold"), kept.baggage());
+    assertEquals(0, metrics.get(Metric.BAGGAGE_DROPPED));
+  }
+
+  @Test
+  void anUntrustedEdgeDefersTheDecisionAndDropsAndCountsTheBaggage() {
+    IncomingContextPolicy policy = new IncomingContextPolicy(true, true, Limits.DEFAULT, metrics);
+    SpoorSpanContext kept = policy.apply(sampledWithBaggage);
+    assertFalse(kept.isSampled());
+    assertTrue(kept.isSamplingDeferred());
+    assertEquals(0xabc, kept.traceIdLow(), "the trace is still continued");
+    assertTrue(kept.baggage().isEmpty());
+    assertEquals(2, metrics.get(Metric.BAGGAGE_DROPPED));
+  }
+
+  @Test
+  void aContextWithNothingLeftToContinueBecomesNull() {
+    IncomingContextPolicy policy = new IncomingContextPolicy(true, true, Limits.DEFAULT, metrics);
+    assertNull(policy.apply(SpoorSpanContext.partial(Map.of("user", "alice"), "debug-1")));
+    assertEquals(1, metrics.get(Metric.BAGGAGE_DROPPED));
+  }
+
+  @Test
+  void baggageBeyondTheItemLimitIsDroppedAndCounted() {
+    Limits oneItem = Limits.builder().maxBaggageItems(1).build();
+    IncomingContextPolicy policy = new IncomingContextPolicy(false, false, oneItem, metrics);
+    assertEquals(1, policy.apply(sampledWithBaggage).baggage().size());
+    assertEquals(1, metrics.get(Metric.BAGGAGE_DROPPED));
+  }
+}
