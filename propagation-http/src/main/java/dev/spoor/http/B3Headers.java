@@ -73,17 +73,13 @@ final class B3Headers {
         }
       }
     }
-    SpoorSpanContext context = ids(values, repeatedSingle, repeatedMulti);
-    if (baggage == null) {
-      return context;
-    }
-    // The baggage map was built here and is not used again: the context keeps it without a copy.
-    return context == null ? BaggageOwnership.get().partial(baggage, null)
-        : BaggageOwnership.get().withBaggage(context, baggage);
+    // The baggage map was built here and is not used again: the context keeps it without a copy,
+    // and the ids and baggage go into one context rather than a chain of copies.
+    return ids(values, repeatedSingle, repeatedMulti, baggage);
   }
 
-  private static SpoorSpanContext ids(
-      String[] values, boolean repeatedSingle, boolean repeatedMulti) {
+  private static SpoorSpanContext ids(String[] values, boolean repeatedSingle,
+      boolean repeatedMulti, Map<String, String> baggage) {
     String single = values[SINGLE_INDEX];
     String traceId = values[TRACE_ID_INDEX];
     String spanId = values[SPAN_ID_INDEX];
@@ -93,7 +89,7 @@ final class B3Headers {
         if (repeatedSingle) {
           throw new MalformedContextException(SINGLE + " appears more than once");
         }
-        SpoorSpanContext context = parseSingle(single);
+        SpoorSpanContext context = parseSingle(single, baggage);
         if (context.hasTrace() || traceId == null) {
           return context; // a lone decision gives way to X-B3-* ids
         }
@@ -109,26 +105,30 @@ final class B3Headers {
         throw new MalformedContextException("an X-B3-* header appears more than once");
       }
       int decision = multiDecision(values[SAMPLED_INDEX], values[FLAGS_INDEX]);
-      return decision == DEFERRED ? null : decisionOnly((byte) decision);
+      if (decision != DEFERRED) {
+        return decisionOnly((byte) decision, baggage);
+      }
+      return baggage == null ? null : BaggageOwnership.get().partial(baggage, null);
     }
     if (repeatedMulti) {
       throw new MalformedContextException("an X-B3-* header appears more than once");
     }
     return parseMulti(traceId, spanId, values[PARENT_SPAN_ID_INDEX], values[SAMPLED_INDEX],
-        values[FLAGS_INDEX]);
+        values[FLAGS_INDEX], baggage);
   }
 
   /**
    * Parses {@code {traceid}-{spanid}[-{1|0|d}[-{parentspanid}]]}, or a lone {@code 1|0|d} into a
-   * partial context that carries only the decision.
+   * partial context that carries only the decision; the context keeps {@code baggage} (may be
+   * null) without a copy.
    */
-  static SpoorSpanContext parseSingle(String raw) {
+  static SpoorSpanContext parseSingle(String raw, Map<String, String> baggage) {
     if (raw.length() > MAX_SINGLE_LENGTH) {
       throw new MalformedContextException(SINGLE + " is too long (" + raw.length() + ")");
     }
     String value = HeaderValues.trimOws(raw);
     if (value.length() == 1) {
-      return decisionOnly(samplingState(value.charAt(0), value));
+      return decisionOnly(samplingState(value.charAt(0), value), baggage);
     }
     int traceLength = value.indexOf('-');
     if (traceLength != 16 && traceLength != 32) {
@@ -156,7 +156,8 @@ final class B3Headers {
         parentId = parseParent(value, parentStart, SINGLE);
       }
     }
-    return context(value, 0, traceLength, value, spanStart, parentId, flags, deferred, SINGLE);
+    return context(value, 0, traceLength, value, spanStart, parentId, flags, deferred, SINGLE,
+        baggage);
   }
 
   private static byte samplingState(char state, String value) {
@@ -172,8 +173,8 @@ final class B3Headers {
     }
   }
 
-  static SpoorSpanContext parseMulti(
-      String rawTraceId, String rawSpanId, String rawParentId, String sampled, String flags) {
+  static SpoorSpanContext parseMulti(String rawTraceId, String rawSpanId, String rawParentId,
+      String sampled, String flags, Map<String, String> baggage) {
     if (rawTraceId == null || rawSpanId == null) {
       throw new MalformedContextException(TRACE_ID + " and " + SPAN_ID + " must come together");
     }
@@ -196,7 +197,7 @@ final class B3Headers {
     int decision = multiDecision(sampled, flags);
     boolean deferred = decision == DEFERRED;
     return context(traceId, 0, traceId.length(), spanId, 0, parentId,
-        deferred ? 0 : (byte) decision, deferred, TRACE_ID);
+        deferred ? 0 : (byte) decision, deferred, TRACE_ID, baggage);
   }
 
   /** The Spoor flags of {@code X-B3-Flags} and {@code X-B3-Sampled}, or {@link #DEFERRED}. */
@@ -219,37 +220,47 @@ final class B3Headers {
     throw malformed(SAMPLED, "is not 1 or 0", decision);
   }
 
-  /** A partial context with no ids that carries an upstream decision for the next trace. */
-  private static SpoorSpanContext decisionOnly(byte flags) {
-    return SpoorSpanContext.partial(null, null).withSamplingDeferred(false).withFlags(flags);
+  /**
+   * A partial context with no ids that carries an upstream decision for the next trace, and
+   * {@code baggage} (may be null).
+   */
+  private static SpoorSpanContext decisionOnly(byte flags, Map<String, String> baggage) {
+    return BaggageOwnership.get().partial(baggage, null).withSamplingDeferred(false)
+        .withFlags(flags);
   }
 
+  // Parsing comes first and validation only when it returns 0: parseLowerHex64 returns 0 for any
+  // non-hex digit, so a non-zero result is valid hex and each id is read in one pass.
   private static SpoorSpanContext context(String traceSource, int traceStart, int traceLength,
       String spanSource, int spanStart, long parentId, byte flags, boolean deferred,
-      String header) {
-    if (!HexCodec.isHex(traceSource, traceStart, traceLength, true)) {
-      throw malformed(header, "has a trace id that is not lower-case hex", traceSource);
-    }
-    long high = traceLength == 32 ? HexCodec.parseLowerHex64(traceSource, traceStart, 16) : 0L;
+      String header, Map<String, String> baggage) {
+    boolean wide = traceLength == 32;
+    long high = wide ? HexCodec.parseLowerHex64(traceSource, traceStart, 16) : 0L;
     long low = HexCodec.parseLowerHex64(traceSource, traceStart + traceLength - 16, 16);
-    if (high == 0L && low == 0L) {
-      throw malformed(header, "has an all-zero trace id", traceSource);
+    if ((wide && high == 0L) || low == 0L) {
+      if (!HexCodec.isHex(traceSource, traceStart, traceLength, true)) {
+        throw malformed(header, "has a trace id that is not lower-case hex", traceSource);
+      }
+      if (high == 0L && low == 0L) {
+        throw malformed(header, "has an all-zero trace id", traceSource);
+      }
     }
     long spanId = HexCodec.parseLowerHex64(spanSource, spanStart, 16);
-    if (spanId == 0L || !HexCodec.isHex(spanSource, spanStart, 16, true)) {
+    if (spanId == 0L) { // zero or not hex
       throw malformed(header, "has a zero or non-hex span id", spanSource);
     }
     // A 32-digit id keeps its width even when its upper half is zero (B3 allows 16 or 32 digits).
-    SpoorSpanContext context = SpoorSpanContext.create(high, low, spanId, parentId, flags, null)
-        .withTraceId128Bit(traceLength == 32);
+    SpoorSpanContext context = BaggageOwnership.get()
+        .create(high, low, spanId, parentId, flags, wide, baggage);
     return deferred ? context.withSamplingDeferred(true) : context;
   }
 
   private static long parseParent(String value, int start, String header) {
-    if (!HexCodec.isHex(value, start, 16, true)) {
+    long parentId = HexCodec.parseLowerHex64(value, start, 16);
+    if (parentId == 0L && !HexCodec.isHex(value, start, 16, true)) {
       throw malformed(header, "has a parent span id that is not lower-case hex", value);
     }
-    return HexCodec.parseLowerHex64(value, start, 16); // 0 reads as "no parent"
+    return parentId; // 0 reads as "no parent"
   }
 
   /** Writes {@code X-B3-*}; a debug context is written as {@code X-B3-Flags: 1} only. */
