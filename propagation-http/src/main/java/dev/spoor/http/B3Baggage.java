@@ -6,7 +6,6 @@ import io.opentracing.propagation.TextMapInject;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
-import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.LoggerFactory;
@@ -42,8 +41,9 @@ final class B3Baggage {
    * key in lower case as header names have no case; returns the map.
    */
   static Map<String, String> add(Map<String, String> baggage, String header, String value) {
-    Map<String, String> items = baggage == null ? new HashMap<>() : baggage;
-    String key = header.substring(PREFIX.length()).toLowerCase(Locale.ROOT);
+    // Sized for the usual one to three items: a table of 4 rather than HashMap's default 16.
+    Map<String, String> items = baggage == null ? new HashMap<>(4) : baggage;
+    String key = B3BaggageNames.keyOf(header);
     if (items.size() >= MAX_ITEMS && !items.containsKey(key)) {
       WARNINGS.warn("Dropped incoming B3 baggage beyond {} items: '{}'", MAX_ITEMS,
           HeaderValues.shown(header));
@@ -58,12 +58,13 @@ final class B3Baggage {
     for (Map.Entry<String, String> item : baggage.entrySet()) {
       String key = item.getKey();
       String value = item.getValue();
-      if (key == null || value == null || !HeaderSafety.isToken(key, 0, key.length())) {
+      String header = key == null || value == null ? null : B3BaggageNames.headerOf(key);
+      if (header == null) {
         WARNINGS.warn("Left out a baggage item whose key cannot be a header name: '{}'",
             key == null ? "null" : HeaderValues.shown(key));
         continue;
       }
-      carrier.put(PREFIX + key, encode(value));
+      carrier.put(header, encode(value));
     }
   }
 

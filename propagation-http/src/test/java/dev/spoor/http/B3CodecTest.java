@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.spoor.SpoorSpanContext;
 import dev.spoor.internal.HeaderSafety;
 import dev.spoor.propagation.MalformedContextException;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
@@ -274,6 +275,37 @@ class B3CodecTest {
     SpoorSpanContext context = single.extract(Headers.of("baggage-user", "alice"));
     assertFalse(context.hasTrace());
     assertEquals("alice", context.getBaggageItem("user"));
+  }
+
+  @Test
+  void carriesMoreDistinctBaggageKeysThanItRemembersHeaderNamesFor() {
+    for (int round = 0; round < 3; round++) {
+      for (int i = 0; i < 2 * B3BaggageNames.MAX_NAMES; i += 40) {
+        Map<String, String> baggage = new TreeMap<>();
+        for (int j = i; j < i + 40; j++) {
+          baggage.put("key-" + j, "value-" + j);
+        }
+        SpoorSpanContext context = SpoorSpanContext.create(0L, 1L, 2L, 0L, (byte) 1, baggage);
+        Map<String, String> headers = injectMulti(context);
+        assertEquals("value-" + i, headers.get("baggage-key-" + i));
+        Headers received = new Headers();
+        headers.forEach((name, value) -> received.add(name.toUpperCase(Locale.ROOT), value));
+        assertEquals(baggage, multi.extract(received).baggage());
+      }
+    }
+  }
+
+  @Test
+  void stillLeavesOutKeysThatCannotBeHeaderNamesNextToRememberedOnes() {
+    Map<String, String> baggage = new TreeMap<>();
+    baggage.put("user", "alice");
+    baggage.put("bad key", "x");
+    SpoorSpanContext context = SpoorSpanContext.create(0L, 1L, 2L, 0L, (byte) 1, baggage);
+    for (int i = 0; i < 2; i++) {
+      Map<String, String> headers = injectMulti(context);
+      assertEquals("alice", headers.get("baggage-user"));
+      assertNull(headers.get("baggage-bad key"));
+    }
   }
 
   private void assertMalformed(String... headers) {
