@@ -22,8 +22,8 @@ final class B3Headers {
   static final String SAMPLED = "X-B3-Sampled";
   static final String FLAGS = "X-B3-Flags";
 
-  /** Every B3 header, in the order of the indexes below. */
-  private static final String[] NAMES = {SINGLE, TRACE_ID, SPAN_ID, PARENT_SPAN_ID, SAMPLED, FLAGS};
+  /** How many B3 headers there are, and the index of each in the values read. */
+  private static final int HEADER_COUNT = 6;
   private static final int SINGLE_INDEX = 0;
   private static final int TRACE_ID_INDEX = 1;
   private static final int SPAN_ID_INDEX = 2;
@@ -48,7 +48,7 @@ final class B3Headers {
    * @throws MalformedContextException when the ids or flags present are invalid or repeated
    */
   static SpoorSpanContext extract(TextMapExtract carrier) {
-    String[] values = new String[NAMES.length];
+    String[] values = new String[HEADER_COUNT];
     Map<String, String> baggage = null;
     boolean repeatedSingle = false;
     boolean repeatedMulti = false;
@@ -62,20 +62,41 @@ final class B3Headers {
         baggage = B3Baggage.add(baggage, key, value);
         continue;
       }
-      for (int i = 0; i < NAMES.length; i++) {
-        if (key.equalsIgnoreCase(NAMES[i])) {
-          if (values[i] != null) {
-            repeatedSingle |= i == SINGLE_INDEX;
-            repeatedMulti |= i != SINGLE_INDEX;
-          }
-          values[i] = value;
-          break;
-        }
+      int i = indexOf(key);
+      if (i < 0) {
+        continue;
       }
+      if (values[i] != null) {
+        repeatedSingle |= i == SINGLE_INDEX;
+        repeatedMulti |= i != SINGLE_INDEX;
+      }
+      values[i] = value;
     }
     // The baggage map was built here and is not used again: the context keeps it without a copy,
     // and the ids and baggage go into one context rather than a chain of copies.
     return ids(values, repeatedSingle, repeatedMulti, baggage);
+  }
+
+  /**
+   * The index of the B3 header {@code key} names (header names have no case), or -1: names of
+   * another length are not compared at all, and only two B3 names share a length.
+   */
+  private static int indexOf(String key) {
+    switch (key.length()) {
+      case 2:
+        return key.equalsIgnoreCase(SINGLE) ? SINGLE_INDEX : -1;
+      case 10:
+        return key.equalsIgnoreCase(FLAGS) ? FLAGS_INDEX : -1;
+      case 11:
+        return key.equalsIgnoreCase(SPAN_ID) ? SPAN_ID_INDEX : -1;
+      case 12:
+        return key.equalsIgnoreCase(TRACE_ID) ? TRACE_ID_INDEX
+            : key.equalsIgnoreCase(SAMPLED) ? SAMPLED_INDEX : -1;
+      case 17:
+        return key.equalsIgnoreCase(PARENT_SPAN_ID) ? PARENT_SPAN_ID_INDEX : -1;
+      default:
+        return -1;
+    }
   }
 
   private static SpoorSpanContext ids(String[] values, boolean repeatedSingle,
