@@ -300,14 +300,16 @@ final class B3Headers {
 
   /** Writes {@code b3: {traceid}-{spanid}[-{1|0|d}[-{parentspanid}]]}. */
   static String formatSingle(SpoorSpanContext context) {
-    String ids = context.toTraceId() + '-' + context.toSpanId();
+    // One concatenation per shape, so the value is built once, without an intermediate string.
+    String traceId = context.toTraceId();
+    String spanId = context.toSpanId();
     if (context.isSamplingDeferred() && !context.isDebug()) {
-      return ids; // the parent id may only follow a sampling state
+      return traceId + '-' + spanId; // the parent id may only follow a sampling state
     }
     char state = context.isDebug() ? 'd' : context.isSampled() ? '1' : '0';
     return context.parentId() == 0L
-        ? ids + '-' + state
-        : ids + '-' + state + '-' + HexCodec.toHex16(context.parentId());
+        ? traceId + '-' + spanId + '-' + state
+        : traceId + '-' + spanId + '-' + state + '-' + HexCodec.toHex16(context.parentId());
   }
 
   private static String trimmed(String value, String header) {
