@@ -36,16 +36,29 @@ final class TracingFixture {
     return executor;
   }
 
-  /** The reported span named {@code operationName}; fails unless exactly one was reported. */
+  /**
+   * The reported span named {@code operationName}, polled for until the deadline since another
+   * thread may still be finishing it; fails unless exactly one was reported.
+   */
   SpoorSpan finished(String operationName) {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(DEADLINE_SECONDS);
+    List<SpoorSpan> matches = named(operationName);
+    while (matches.isEmpty() && System.nanoTime() - deadline < 0) {
+      LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(1));
+      matches = named(operationName);
+    }
+    assertEquals(1, matches.size(), "spans named " + operationName + " in " + reporter.spans());
+    return matches.get(0);
+  }
+
+  private List<SpoorSpan> named(String operationName) {
     List<SpoorSpan> matches = new ArrayList<>();
     for (SpoorSpan span : reporter.spans()) {
       if (span.operationName().equals(operationName)) {
         matches.add(span);
       }
     }
-    assertEquals(1, matches.size(), "spans named " + operationName + " in " + reporter.spans());
-    return matches.get(0);
+    return matches;
   }
 
   /** Polls (never sleeps a fixed time) until {@code count} spans were reported. */
