@@ -58,6 +58,9 @@ final class ResponseCompletion extends FilterOutputStream {
    * finishes the span then.
    */
   void handlerReturned(Throwable error) {
+    if (finished != 0) {
+      return; // the handler closed the body: nothing left to decide (or to look up in headers)
+    }
     if (error != null || hasNoBodyToCome()) {
       finish(error);
     }
