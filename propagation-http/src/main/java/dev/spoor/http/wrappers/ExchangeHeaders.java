@@ -15,9 +15,19 @@ final class ExchangeHeaders extends ExtractOnlyCarrier {
   @Override
   void addHeaders(List<Map.Entry<String, String>> entries) {
     for (Map.Entry<String, List<String>> header : headers.entrySet()) {
-      for (String value : header.getValue()) {
-        add(entries, header.getKey(), value);
+      List<String> values = header.getValue();
+      if (values.size() == 1) { // the usual case: no iterator over the JDK's LinkedList
+        add(entries, header.getKey(), values.get(0));
+      } else {
+        for (String value : values) {
+          add(entries, header.getKey(), value);
+        }
       }
     }
+  }
+
+  @Override
+  int expectedEntries() {
+    return headers.size();
   }
 }

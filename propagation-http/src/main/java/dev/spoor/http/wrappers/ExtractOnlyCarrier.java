@@ -21,11 +21,16 @@ abstract class ExtractOnlyCarrier implements TextMap {
   public final Iterator<Map.Entry<String, String>> iterator() {
     List<Map.Entry<String, String>> built = entries;
     if (built == null) {
-      built = new ArrayList<>(16);
+      built = new ArrayList<>(expectedEntries());
       addHeaders(built);
       entries = built;
     }
     return built.iterator();
+  }
+
+  /** How many entries to make room for: one per header name, when the carrier knows them. */
+  int expectedEntries() {
+    return 16;
   }
 
   /** Adds one entry per header value, in the order received. */

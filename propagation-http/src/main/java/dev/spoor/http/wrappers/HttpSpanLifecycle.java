@@ -135,7 +135,7 @@ final class HttpSpanLifecycle {
   void finish(Span span, HttpRequestInfo request, int statusCode, Throwable error) {
     try {
       if (statusCode > 0) {
-        span.setTag(Tags.HTTP_STATUS.getKey(), statusCode);
+        span.setTag(Tags.HTTP_STATUS.getKey(), StatusCodes.boxed(statusCode));
       }
       if (error != null) {
         tagError(span, error);

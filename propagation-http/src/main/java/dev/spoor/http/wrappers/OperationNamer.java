@@ -24,18 +24,7 @@ public interface OperationNamer {
    * when there is no route: the default on the server side. A route is a pattern the application
    * registered (a JDK {@code HttpContext} path, a servlet mapping), so its values are few.
    */
-  OperationNamer METHOD_AND_ROUTE = new OperationNamer() {
-    @Override
-    public String operationName(HttpRequestInfo request) {
-      String route = request.route();
-      return route == null || route.isEmpty() ? request.method() : request.method() + ' ' + route;
-    }
-
-    @Override
-    public String toString() {
-      return "OperationNamer.METHOD_AND_ROUTE";
-    }
-  };
+  OperationNamer METHOD_AND_ROUTE = new MethodAndRouteNamer();
 
   /**
    * The operation name for {@code request}; must not return null. Called once per request, on the

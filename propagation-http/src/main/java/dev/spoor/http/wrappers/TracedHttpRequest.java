@@ -5,7 +5,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.time.Duration;
-import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -23,14 +22,25 @@ final class TracedHttpRequest extends HttpRequest {
   private final HttpRequest original;
   private final HttpHeaders headers;
 
-  TracedHttpRequest(HttpRequest original, Map<String, String> traceHeaders) {
+  /**
+   * @param traceHeaders the trace headers, case-insensitive by name (as {@link OutgoingHeaders}
+   *     collects them)
+   */
+  TracedHttpRequest(HttpRequest original, Map<String, List<String>> traceHeaders) {
     this.original = original;
-    Map<String, List<String>> merged = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
-    merged.putAll(original.headers().map());
-    for (Map.Entry<String, String> header : traceHeaders.entrySet()) {
-      merged.put(header.getKey(), Collections.singletonList(header.getValue()));
+    this.headers = HttpHeaders.of(merge(original.headers().map(), traceHeaders), ALL);
+  }
+
+  // HttpHeaders.of copies into its own map anyway: merge only when the request has headers.
+  private static Map<String, List<String>> merge(
+      Map<String, List<String>> applicationHeaders, Map<String, List<String>> traceHeaders) {
+    if (applicationHeaders.isEmpty()) {
+      return traceHeaders;
     }
-    this.headers = HttpHeaders.of(merged, ALL);
+    Map<String, List<String>> merged = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+    merged.putAll(applicationHeaders);
+    merged.putAll(traceHeaders);
+    return merged;
   }
 
   @Override

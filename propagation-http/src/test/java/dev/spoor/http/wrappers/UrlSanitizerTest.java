@@ -28,6 +28,20 @@ class UrlSanitizerTest {
   }
 
   @Test
+  void aUrlWithNothingToRemoveIsTaggedAsWritten() {
+    assertEquals("http://127.0.0.1:8080/users/42",
+        UriTags.url(URI.create("http://127.0.0.1:8080/users/42")));
+    assertEquals("https://[::1]/a%20b", UriTags.url(URI.create("https://[::1]/a%20b")));
+    assertEquals("http://h:0/p", UriTags.url(URI.create("http://h:0/p")));
+  }
+
+  @Test
+  void emptyAndZeroPaddedPortsAreWrittenAsNumbers() {
+    assertEquals("http://h/p", UriTags.url(URI.create("http://h:/p")));
+    assertEquals("http://h:80/p", UriTags.url(URI.create("http://h:080/p")));
+  }
+
+  @Test
   void emptyPathBecomesSlash() {
     assertEquals("http://h/", UriTags.url(URI.create("http://h")));
   }
