@@ -3,7 +3,6 @@ package dev.spoor;
 import dev.spoor.metrics.Metric;
 import io.opentracing.Span;
 import io.opentracing.tag.Tag;
-import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -16,41 +15,21 @@ import java.util.Map;
  * counted, and reporters read its data without locking.
  *
  * <p>A span of an unsampled trace records nothing: it only carries its context (and baggage) so
- * that the decision propagates.
+ * that the decision propagates; its tags, logs and references are empty and its times 0. Only the
+ * tracer creates spans (the constructor is not public), so that an unsampled span can stay a
+ * small handle.
  */
-public final class SpoorSpan implements Span {
-  private final SpoorTracer tracer;
-  private final boolean sampled;
-  private final long startMicros;
-  private final long startNanos; // 0 when the start time was given explicitly
-  private final List<SpoorReference> references;
-
+public class SpoorSpan implements Span {
+  final SpoorTracer tracer;
   private volatile SpoorSpanContext context;
   private String operationName;
-  private Object[] tags; // key, value, key, value...; null until the first tag
-  private int tagCount;
-  private List<LogRecord> logs;
-  private long durationMicros;
-  private boolean finished; // written under the monitor, or plainly for an unsampled span
+  // Written under the monitor for a sampled span; plainly for an unsampled one (see finish()).
+  boolean finished;
 
-  SpoorSpan(
-      SpoorTracer tracer,
-      SpoorSpanContext context,
-      String operationName,
-      long startMicros,
-      long startNanos,
-      List<SpoorReference> references,
-      Object[] initialTags,
-      int initialTagCount) {
+  SpoorSpan(SpoorTracer tracer, SpoorSpanContext context, String operationName) {
     this.tracer = tracer;
     this.context = context;
-    this.sampled = context.isSampled();
     this.operationName = operationName;
-    this.startMicros = startMicros;
-    this.startNanos = startNanos;
-    this.references = references;
-    this.tags = initialTags;
-    this.tagCount = initialTagCount;
   }
 
   @Override
@@ -68,14 +47,14 @@ public final class SpoorSpan implements Span {
     return operationName;
   }
 
-  /** Start time in epoch microseconds. */
+  /** Start time in epoch microseconds; 0 for a span of an unsampled trace. */
   public long startMicros() {
-    return startMicros;
+    return 0L;
   }
 
-  /** Duration in microseconds; 0 until finished. */
-  public synchronized long durationMicros() {
-    return durationMicros;
+  /** Duration in microseconds; 0 until finished, and for a span of an unsampled trace. */
+  public long durationMicros() {
+    return 0L;
   }
 
   /** True once {@code finish} was called. */
@@ -88,38 +67,32 @@ public final class SpoorSpan implements Span {
    * for a span of an unsampled trace, which records nothing (its context still names its parent).
    */
   public List<SpoorReference> references() {
-    return references;
+    return Collections.emptyList();
   }
 
   /** Number of tags; with {@link #tagKey} and {@link #tagValue}, reads tags without copying. */
-  public synchronized int tagCount() {
-    return tagCount;
+  public int tagCount() {
+    return 0;
   }
 
   /** Key of tag {@code index} (0-based, in the order first set). */
-  public synchronized String tagKey(int index) {
-    checkTagIndex(index);
-    return (String) tags[index * 2];
+  public String tagKey(int index) {
+    throw new IndexOutOfBoundsException("tag index " + index + ", count 0");
   }
 
   /** Value of tag {@code index}: a String, Boolean or Number (or other object set by a Tag). */
-  public synchronized Object tagValue(int index) {
-    checkTagIndex(index);
-    return tags[index * 2 + 1];
+  public Object tagValue(int index) {
+    throw new IndexOutOfBoundsException("tag index " + index + ", count 0");
   }
 
   /** A copy of the tags in the order first set. */
-  public synchronized Map<String, Object> tags() {
-    Map<String, Object> result = new LinkedHashMap<>(tagCount * 2);
-    for (int i = 0; i < tagCount; i++) {
-      result.put((String) tags[i * 2], tags[i * 2 + 1]);
-    }
-    return result;
+  public Map<String, Object> tags() {
+    return new LinkedHashMap<>();
   }
 
   /** The log records in the order logged, unmodifiable. */
-  public synchronized List<LogRecord> logs() {
-    return logs == null ? Collections.emptyList() : Collections.unmodifiableList(logs);
+  public List<LogRecord> logs() {
+    return Collections.emptyList();
   }
 
   @Override
@@ -159,99 +132,28 @@ public final class SpoorSpan implements Span {
     return putTag(tag.getKey(), value);
   }
 
-  private Span putTag(String key, Object value) {
-    if (!sampled || key == null || value == null) {
-      return this;
-    }
-    synchronized (this) {
-      if (!finished) {
-        addTagLocked(key, value);
-        return this;
-      }
-    }
-    tracer.metrics().increment(Metric.CALLS_AFTER_FINISH);
+  /** Records a tag; a span of an unsampled trace records nothing. */
+  Span putTag(String key, Object value) {
     return this;
-  }
-
-  // Caller holds the monitor (or owns the span before publication).
-  void addTagLocked(String key, Object value) {
-    for (int i = 0; i < tagCount; i++) {
-      if (key.equals(tags[i * 2])) {
-        tags[i * 2 + 1] = value;
-        return;
-      }
-    }
-    if (tagCount >= tracer.limits().maxTagsPerSpan()) {
-      tracer.metrics().increment(Metric.TAGS_DROPPED);
-      return;
-    }
-    if (tags == null) {
-      tags = new Object[8];
-    } else if (tagCount * 2 == tags.length) {
-      Object[] grown = new Object[tags.length * 2];
-      System.arraycopy(tags, 0, grown, 0, tags.length);
-      tags = grown;
-    }
-    tags[tagCount * 2] = key;
-    tags[tagCount * 2 + 1] = value;
-    tagCount++;
   }
 
   @Override
   public Span log(Map<String, ?> fields) {
-    if (!sampled) {
-      return this;
-    }
-    return addLog(tracer.clock().currentTimeMicros(), fields);
+    return this;
   }
 
   @Override
   public Span log(long timestampMicroseconds, Map<String, ?> fields) {
-    if (!sampled) {
-      return this;
-    }
-    return addLog(timestampMicroseconds, fields);
+    return this;
   }
 
   @Override
   public Span log(String event) {
-    if (!sampled) {
-      return this;
-    }
-    return addOwnedLog(tracer.clock().currentTimeMicros(), Collections.singletonMap("event", event));
+    return this;
   }
 
   @Override
   public Span log(long timestampMicroseconds, String event) {
-    if (!sampled) {
-      return this;
-    }
-    return addOwnedLog(timestampMicroseconds, Collections.singletonMap("event", event));
-  }
-
-  private Span addLog(long timestampMicros, Map<String, ?> fields) {
-    if (fields == null || fields.isEmpty()) {
-      return this;
-    }
-    // Copy: the caller may reuse its map after logging.
-    return addOwnedLog(timestampMicros, Collections.unmodifiableMap(new LinkedHashMap<>(fields)));
-  }
-
-  private Span addOwnedLog(long timestampMicros, Map<String, ?> copy) {
-    synchronized (this) {
-      if (!finished) {
-        if (logs == null) {
-          logs = new ArrayList<>(4);
-        }
-        if (logs.size() >= tracer.limits().maxLogsPerSpan()) {
-          tracer.metrics().increment(Metric.LOGS_DROPPED);
-        } else {
-          logs.add(new LogRecord(timestampMicros, copy));
-        }
-        return this;
-      }
-    }
-    tracer.metrics().increment(Metric.CALLS_AFTER_FINISH);
     return this;
   }
 
@@ -293,36 +195,9 @@ public final class SpoorSpan implements Span {
     return this;
   }
 
-  // Jaeger logs every baggage write on a sampled span, so the trace shows where baggage came from.
-  private void logBaggageLocked(
+  /** Logs a baggage write (caller holds the monitor); a span of an unsampled trace logs nothing. */
+  void logBaggageLocked(
       String key, String value, boolean override, boolean truncated, boolean invalid) {
-    if (!sampled) {
-      return;
-    }
-    Map<String, Object> fields = new LinkedHashMap<>(8);
-    fields.put("event", "baggage");
-    fields.put("key", key);
-    if (!invalid) {
-      fields.put("value", value);
-    }
-    if (override) {
-      fields.put("override", "true");
-    }
-    if (truncated) {
-      fields.put("truncated", "true");
-    }
-    if (invalid) {
-      fields.put("invalid", "true");
-    }
-    if (logs == null) {
-      logs = new ArrayList<>(4);
-    }
-    if (logs.size() < tracer.limits().maxLogsPerSpan()) {
-      logs.add(new LogRecord(tracer.clock().currentTimeMicros(),
-          Collections.unmodifiableMap(fields)));
-    } else {
-      tracer.metrics().increment(Metric.LOGS_DROPPED);
-    }
   }
 
   @Override
@@ -330,49 +205,16 @@ public final class SpoorSpan implements Span {
     return context.getBaggageItem(key);
   }
 
+  // Nothing to freeze or count in a span that records nothing (see RATIONALE.md, "Unsampled
+  // finish is free"); a plain write, so isFinished() may lag on another thread.
   @Override
   public void finish() {
-    if (!sampled) {
-      finishUnsampled();
-      return;
-    }
-    long endNanos = startNanos != 0 ? tracer.clock().nanoTime() : 0;
-    long duration = startNanos != 0 ? (endNanos - startNanos) / 1000
-        : tracer.clock().currentTimeMicros() - startMicros;
-    finishWithDuration(duration);
+    finished = true;
   }
 
   @Override
   public void finish(long finishMicros) {
-    if (!sampled) {
-      finishUnsampled();
-      return;
-    }
-    finishWithDuration(finishMicros - startMicros);
-  }
-
-  // Nothing to freeze or count in a span that records nothing (see RATIONALE.md, "Unsampled
-  // finish is free"); a plain write, so isFinished() may lag on another thread.
-  private void finishUnsampled() {
     finished = true;
-  }
-
-  private void finishWithDuration(long duration) {
-    synchronized (this) {
-      if (finished) {
-        tracer.metrics().increment(Metric.CALLS_AFTER_FINISH);
-        return;
-      }
-      finished = true;
-      durationMicros = Math.max(0, duration);
-    }
-    tracer.spanFinished(this);
-  }
-
-  private void checkTagIndex(int index) {
-    if (index < 0 || index >= tagCount) {
-      throw new IndexOutOfBoundsException("tag index " + index + ", count " + tagCount);
-    }
   }
 
   @Override
