@@ -10,10 +10,10 @@ import java.util.Map;
 
 /**
  * A span of a sampled trace: records tags, logs, references and timing for the reporter. Every
- * mutation holds this span's own monitor, never a lock shared with other spans; once finished it
- * is frozen and reporters read it without locking. Spans of unsampled traces are plain {@link
- * SpoorSpan}s, which record nothing and so stay small (see RATIONALE.md, "An unsampled span is
- * its context and a name").
+ * access holds this span's own lock ({@link #lock()}), never a lock shared with other spans; once
+ * finished it is frozen and reporters read it without locking. Spans of unsampled traces are
+ * plain {@link SpoorSpan}s, which record nothing and so stay small (see RATIONALE.md, "An
+ * unsampled span is its context and a name").
  */
 final class SampledSpan extends SpoorSpan {
   private final long startMicros;
@@ -48,8 +48,13 @@ final class SampledSpan extends SpoorSpan {
   }
 
   @Override
-  public synchronized long durationMicros() {
-    return durationMicros;
+  public long durationMicros() {
+    boolean locked = lock();
+    try {
+      return durationMicros;
+    } finally {
+      unlockIf(locked);
+    }
   }
 
   @Override
@@ -58,34 +63,59 @@ final class SampledSpan extends SpoorSpan {
   }
 
   @Override
-  public synchronized int tagCount() {
-    return tagCount;
-  }
-
-  @Override
-  public synchronized String tagKey(int index) {
-    checkTagIndex(index);
-    return (String) tags[index * 2];
-  }
-
-  @Override
-  public synchronized Object tagValue(int index) {
-    checkTagIndex(index);
-    return tags[index * 2 + 1];
-  }
-
-  @Override
-  public synchronized Map<String, Object> tags() {
-    Map<String, Object> result = new LinkedHashMap<>(tagCount * 2);
-    for (int i = 0; i < tagCount; i++) {
-      result.put((String) tags[i * 2], tags[i * 2 + 1]);
+  public int tagCount() {
+    boolean locked = lock();
+    try {
+      return tagCount;
+    } finally {
+      unlockIf(locked);
     }
-    return result;
   }
 
   @Override
-  public synchronized List<LogRecord> logs() {
-    return logs == null ? Collections.emptyList() : Collections.unmodifiableList(logs);
+  public String tagKey(int index) {
+    boolean locked = lock();
+    try {
+      checkTagIndex(index);
+      return (String) tags[index * 2];
+    } finally {
+      unlockIf(locked);
+    }
+  }
+
+  @Override
+  public Object tagValue(int index) {
+    boolean locked = lock();
+    try {
+      checkTagIndex(index);
+      return tags[index * 2 + 1];
+    } finally {
+      unlockIf(locked);
+    }
+  }
+
+  @Override
+  public Map<String, Object> tags() {
+    boolean locked = lock();
+    try {
+      Map<String, Object> result = new LinkedHashMap<>(tagCount * 2);
+      for (int i = 0; i < tagCount; i++) {
+        result.put((String) tags[i * 2], tags[i * 2 + 1]);
+      }
+      return result;
+    } finally {
+      unlockIf(locked);
+    }
+  }
+
+  @Override
+  public List<LogRecord> logs() {
+    boolean locked = lock();
+    try {
+      return logs == null ? Collections.emptyList() : Collections.unmodifiableList(logs);
+    } finally {
+      unlockIf(locked);
+    }
   }
 
   @Override
@@ -93,17 +123,19 @@ final class SampledSpan extends SpoorSpan {
     if (key == null || value == null) {
       return this;
     }
-    synchronized (this) {
-      if (!finished) {
-        addTagLocked(key, value);
-        return this;
-      }
+    if (!lock()) {
+      tracer.metrics().increment(Metric.CALLS_AFTER_FINISH);
+      return this;
     }
-    tracer.metrics().increment(Metric.CALLS_AFTER_FINISH);
+    try {
+      addTagLocked(key, value);
+    } finally {
+      unlockIf(true);
+    }
     return this;
   }
 
-  // Caller holds the monitor (or owns the span before publication).
+  // Caller holds the lock (or owns the span before publication).
   void addTagLocked(String key, Object value) {
     for (int i = 0; i < tagCount; i++) {
       if (key.equals(tags[i * 2])) {
@@ -139,7 +171,8 @@ final class SampledSpan extends SpoorSpan {
 
   @Override
   public Span log(String event) {
-    return addOwnedLog(tracer.clock().currentTimeMicros(), Collections.singletonMap("event", event));
+    return addOwnedLog(
+        tracer.clock().currentTimeMicros(), Collections.singletonMap("event", event));
   }
 
   @Override
@@ -156,20 +189,22 @@ final class SampledSpan extends SpoorSpan {
   }
 
   private Span addOwnedLog(long timestampMicros, Map<String, ?> copy) {
-    synchronized (this) {
-      if (!finished) {
-        if (logs == null) {
-          logs = new ArrayList<>(4);
-        }
-        if (logs.size() >= tracer.limits().maxLogsPerSpan()) {
-          tracer.metrics().increment(Metric.LOGS_DROPPED);
-        } else {
-          logs.add(new LogRecord(timestampMicros, copy));
-        }
-        return this;
-      }
+    if (!lock()) {
+      tracer.metrics().increment(Metric.CALLS_AFTER_FINISH);
+      return this;
     }
-    tracer.metrics().increment(Metric.CALLS_AFTER_FINISH);
+    try {
+      if (logs == null) {
+        logs = new ArrayList<>(4);
+      }
+      if (logs.size() >= tracer.limits().maxLogsPerSpan()) {
+        tracer.metrics().increment(Metric.LOGS_DROPPED);
+      } else {
+        logs.add(new LogRecord(timestampMicros, copy));
+      }
+    } finally {
+      unlockIf(true);
+    }
     return this;
   }
 
@@ -217,14 +252,12 @@ final class SampledSpan extends SpoorSpan {
   }
 
   private void finishWithDuration(long duration) {
-    synchronized (this) {
-      if (finished) {
-        tracer.metrics().increment(Metric.CALLS_AFTER_FINISH);
-        return;
-      }
-      finished = true;
-      durationMicros = Math.max(0, duration);
+    if (!lock()) {
+      tracer.metrics().increment(Metric.CALLS_AFTER_FINISH);
+      return;
     }
+    durationMicros = Math.max(0, duration);
+    finishLocked(); // one CAS (in lock) and a release store: a monitor cost two CASes
     tracer.spanFinished(this);
   }
 

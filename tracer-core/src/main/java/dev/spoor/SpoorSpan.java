@@ -3,6 +3,8 @@ package dev.spoor;
 import dev.spoor.metrics.Metric;
 import io.opentracing.Span;
 import io.opentracing.tag.Tag;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -10,9 +12,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A span of a {@link SpoorTracer}. Thread-safe: every mutation holds this span's own monitor, never
- * a lock shared with other spans. Once finished a span is frozen: later calls are ignored and
- * counted, and reporters read its data without locking.
+ * A span of a {@link SpoorTracer}. Thread-safe: every mutation holds this span's own lock (a state
+ * word, see RATIONALE.md "Freezing a span with one CAS"), never a lock shared with other spans.
+ * Once finished a span is frozen: later calls are ignored and counted, and reporters read its data
+ * without locking.
  *
  * <p>A span of an unsampled trace records nothing: it only carries its context (and baggage) so
  * that the decision propagates; its tags, logs and references are empty and its times 0. Only the
@@ -20,11 +23,23 @@ import java.util.Map;
  * small handle.
  */
 public class SpoorSpan implements Span {
+  private static final VarHandle STATE;
+  private static final int OPEN = 0;
+  private static final int LOCKED = 1; // a thread is writing or reading the span's data
+  private static final int FINISHED = 2; // frozen: read without locking, never written again
+
+  static {
+    try {
+      STATE = MethodHandles.lookup().findVarHandle(SpoorSpan.class, "state", int.class);
+    } catch (ReflectiveOperationException e) {
+      throw new ExceptionInInitializerError(e);
+    }
+  }
+
   final SpoorTracer tracer;
   private volatile SpoorSpanContext context;
   private String operationName;
-  // Written under the monitor for a sampled span; plainly for an unsampled one (see finish()).
-  boolean finished;
+  private int state; // OPEN, LOCKED or FINISHED; only through STATE
 
   SpoorSpan(SpoorTracer tracer, SpoorSpanContext context, String operationName) {
     this.tracer = tracer;
@@ -43,8 +58,13 @@ public class SpoorSpan implements Span {
   }
 
   /** The operation name. */
-  public synchronized String operationName() {
-    return operationName;
+  public String operationName() {
+    boolean locked = lock();
+    try {
+      return operationName;
+    } finally {
+      unlockIf(locked);
+    }
   }
 
   /** Start time in epoch microseconds; 0 for a span of an unsampled trace. */
@@ -58,8 +78,44 @@ public class SpoorSpan implements Span {
   }
 
   /** True once {@code finish} was called. */
-  public synchronized boolean isFinished() {
-    return finished;
+  public boolean isFinished() {
+    return (int) STATE.getAcquire(this) == FINISHED;
+  }
+
+  /**
+   * Takes this span's lock, spinning while another thread holds it (for a few field writes), and
+   * returns true; or returns false without the lock once the span is finished, when its data is
+   * frozen and may be read as is. Not reentrant. A monitor cost two CASes per use; this costs one,
+   * and finishing costs one CAS and a release store (see RATIONALE.md).
+   */
+  final boolean lock() {
+    int spins = 0;
+    while (!STATE.compareAndSet(this, OPEN, LOCKED)) {
+      if ((int) STATE.getAcquire(this) == FINISHED) {
+        return false;
+      }
+      if (++spins < 128) {
+        Thread.onSpinWait();
+      } else {
+        Thread.yield(); // the holder was descheduled
+      }
+    }
+    return true;
+  }
+
+  /**
+   * Releases the lock if {@code locked}. A CAS, not a store: an unsampled span's finish writes
+   * FINISHED without taking the lock, and that must not be undone.
+   */
+  final void unlockIf(boolean locked) {
+    if (locked) {
+      STATE.compareAndSet(this, LOCKED, OPEN);
+    }
+  }
+
+  /** Freezes the span; the caller holds the lock and has written everything the reporter reads. */
+  final void finishLocked() {
+    STATE.setRelease(this, FINISHED);
   }
 
   /**
@@ -97,15 +153,17 @@ public class SpoorSpan implements Span {
 
   @Override
   public Span setOperationName(String name) {
-    synchronized (this) {
-      if (!finished) {
-        if (name != null) {
-          operationName = name;
-        }
-        return this;
-      }
+    if (!lock()) {
+      tracer.metrics().increment(Metric.CALLS_AFTER_FINISH);
+      return this;
     }
-    tracer.metrics().increment(Metric.CALLS_AFTER_FINISH);
+    try {
+      if (name != null) {
+        operationName = name;
+      }
+    } finally {
+      unlockIf(true);
+    }
     return this;
   }
 
@@ -162,11 +220,11 @@ public class SpoorSpan implements Span {
     if (key == null) {
       return this;
     }
-    synchronized (this) {
-      if (finished) {
-        tracer.metrics().increment(Metric.CALLS_AFTER_FINISH);
-        return this;
-      }
+    if (!lock()) {
+      tracer.metrics().increment(Metric.CALLS_AFTER_FINISH);
+      return this;
+    }
+    try {
       SpoorSpanContext current = context;
       boolean replacing = current.baggage().containsKey(key);
       if (value == null) {
@@ -191,11 +249,13 @@ public class SpoorSpan implements Span {
       }
       context = current.withBaggageItem(key, value);
       logBaggageLocked(key, value, replacing, truncated, false);
+    } finally {
+      unlockIf(true);
     }
     return this;
   }
 
-  /** Logs a baggage write (caller holds the monitor); a span of an unsampled trace logs nothing. */
+  /** Logs a baggage write (caller holds the lock); a span of an unsampled trace logs nothing. */
   void logBaggageLocked(
       String key, String value, boolean override, boolean truncated, boolean invalid) {
   }
@@ -206,15 +266,15 @@ public class SpoorSpan implements Span {
   }
 
   // Nothing to freeze or count in a span that records nothing (see RATIONALE.md, "Unsampled
-  // finish is free"); a plain write, so isFinished() may lag on another thread.
+  // finish is free"): a release store, no CAS; unlockIf() leaves it in place.
   @Override
   public void finish() {
-    finished = true;
+    STATE.setRelease(this, FINISHED);
   }
 
   @Override
   public void finish(long finishMicros) {
-    finished = true;
+    STATE.setRelease(this, FINISHED);
   }
 
   @Override
