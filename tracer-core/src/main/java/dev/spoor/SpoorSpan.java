@@ -3,7 +3,8 @@ package dev.spoor;
 import dev.spoor.metrics.Metric;
 import io.opentracing.Span;
 import io.opentracing.tag.Tag;
-import java.util.ArrayList;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -11,46 +12,39 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A span of a {@link SpoorTracer}. Thread-safe: every mutation holds this span's own monitor, never
- * a lock shared with other spans. Once finished a span is frozen: later calls are ignored and
- * counted, and reporters read its data without locking.
+ * A span of a {@link SpoorTracer}. Thread-safe: every mutation holds this span's own lock (a state
+ * word, see RATIONALE.md "Freezing a span with one CAS"), never a lock shared with other spans.
+ * Once finished a span is frozen: later calls are ignored and counted, and reporters read its data
+ * without locking.
  *
  * <p>A span of an unsampled trace records nothing: it only carries its context (and baggage) so
- * that the decision propagates.
+ * that the decision propagates; its tags, logs and references are empty and its times 0. Only the
+ * tracer creates spans (the constructor is not public), so that an unsampled span can stay a
+ * small handle.
  */
-public final class SpoorSpan implements Span {
-  private final SpoorTracer tracer;
-  private final boolean sampled;
-  private final long startMicros;
-  private final long startNanos; // 0 when the start time was given explicitly
-  private final List<SpoorReference> references;
+public class SpoorSpan implements Span {
+  private static final VarHandle STATE;
+  private static final int OPEN = 0;
+  private static final int LOCKED = 1; // a thread is writing or reading the span's data
+  private static final int FINISHED = 2; // frozen: read without locking, never written again
 
+  static {
+    try {
+      STATE = MethodHandles.lookup().findVarHandle(SpoorSpan.class, "state", int.class);
+    } catch (ReflectiveOperationException e) {
+      throw new ExceptionInInitializerError(e);
+    }
+  }
+
+  final SpoorTracer tracer;
   private volatile SpoorSpanContext context;
   private String operationName;
-  private Object[] tags; // key, value, key, value...; null until the first tag
-  private int tagCount;
-  private List<LogRecord> logs;
-  private long durationMicros;
-  private boolean finished; // written under the monitor, or plainly for an unsampled span
+  private int state; // OPEN, LOCKED or FINISHED; only through STATE
 
-  SpoorSpan(
-      SpoorTracer tracer,
-      SpoorSpanContext context,
-      String operationName,
-      long startMicros,
-      long startNanos,
-      List<SpoorReference> references,
-      Object[] initialTags,
-      int initialTagCount) {
+  SpoorSpan(SpoorTracer tracer, SpoorSpanContext context, String operationName) {
     this.tracer = tracer;
     this.context = context;
-    this.sampled = context.isSampled();
     this.operationName = operationName;
-    this.startMicros = startMicros;
-    this.startNanos = startNanos;
-    this.references = references;
-    this.tags = initialTags;
-    this.tagCount = initialTagCount;
   }
 
   @Override
@@ -64,23 +58,64 @@ public final class SpoorSpan implements Span {
   }
 
   /** The operation name. */
-  public synchronized String operationName() {
-    return operationName;
+  public String operationName() {
+    boolean locked = lock();
+    try {
+      return operationName;
+    } finally {
+      unlockIf(locked);
+    }
   }
 
-  /** Start time in epoch microseconds. */
+  /** Start time in epoch microseconds; 0 for a span of an unsampled trace. */
   public long startMicros() {
-    return startMicros;
+    return 0L;
   }
 
-  /** Duration in microseconds; 0 until finished. */
-  public synchronized long durationMicros() {
-    return durationMicros;
+  /** Duration in microseconds; 0 until finished, and for a span of an unsampled trace. */
+  public long durationMicros() {
+    return 0L;
   }
 
   /** True once {@code finish} was called. */
-  public synchronized boolean isFinished() {
-    return finished;
+  public boolean isFinished() {
+    return (int) STATE.getAcquire(this) == FINISHED;
+  }
+
+  /**
+   * Takes this span's lock, spinning while another thread holds it (for a few field writes), and
+   * returns true; or returns false without the lock once the span is finished, when its data is
+   * frozen and may be read as is. Not reentrant. A monitor cost two CASes per use; this costs one,
+   * and finishing costs one CAS and a release store (see RATIONALE.md).
+   */
+  final boolean lock() {
+    int spins = 0;
+    while (!STATE.compareAndSet(this, OPEN, LOCKED)) {
+      if ((int) STATE.getAcquire(this) == FINISHED) {
+        return false;
+      }
+      if (++spins < 128) {
+        Thread.onSpinWait();
+      } else {
+        Thread.yield(); // the holder was descheduled
+      }
+    }
+    return true;
+  }
+
+  /**
+   * Releases the lock if {@code locked}. A CAS, not a store: an unsampled span's finish writes
+   * FINISHED without taking the lock, and that must not be undone.
+   */
+  final void unlockIf(boolean locked) {
+    if (locked) {
+      STATE.compareAndSet(this, LOCKED, OPEN);
+    }
+  }
+
+  /** Freezes the span; the caller holds the lock and has written everything the reporter reads. */
+  final void finishLocked() {
+    STATE.setRelease(this, FINISHED);
   }
 
   /**
@@ -88,51 +123,47 @@ public final class SpoorSpan implements Span {
    * for a span of an unsampled trace, which records nothing (its context still names its parent).
    */
   public List<SpoorReference> references() {
-    return references;
+    return Collections.emptyList();
   }
 
   /** Number of tags; with {@link #tagKey} and {@link #tagValue}, reads tags without copying. */
-  public synchronized int tagCount() {
-    return tagCount;
+  public int tagCount() {
+    return 0;
   }
 
   /** Key of tag {@code index} (0-based, in the order first set). */
-  public synchronized String tagKey(int index) {
-    checkTagIndex(index);
-    return (String) tags[index * 2];
+  public String tagKey(int index) {
+    throw new IndexOutOfBoundsException("tag index " + index + ", count 0");
   }
 
   /** Value of tag {@code index}: a String, Boolean or Number (or other object set by a Tag). */
-  public synchronized Object tagValue(int index) {
-    checkTagIndex(index);
-    return tags[index * 2 + 1];
+  public Object tagValue(int index) {
+    throw new IndexOutOfBoundsException("tag index " + index + ", count 0");
   }
 
   /** A copy of the tags in the order first set. */
-  public synchronized Map<String, Object> tags() {
-    Map<String, Object> result = new LinkedHashMap<>(tagCount * 2);
-    for (int i = 0; i < tagCount; i++) {
-      result.put((String) tags[i * 2], tags[i * 2 + 1]);
-    }
-    return result;
+  public Map<String, Object> tags() {
+    return new LinkedHashMap<>();
   }
 
   /** The log records in the order logged, unmodifiable. */
-  public synchronized List<LogRecord> logs() {
-    return logs == null ? Collections.emptyList() : Collections.unmodifiableList(logs);
+  public List<LogRecord> logs() {
+    return Collections.emptyList();
   }
 
   @Override
   public Span setOperationName(String name) {
-    synchronized (this) {
-      if (!finished) {
-        if (name != null) {
-          operationName = name;
-        }
-        return this;
-      }
+    if (!lock()) {
+      tracer.metrics().increment(Metric.CALLS_AFTER_FINISH);
+      return this;
     }
-    tracer.metrics().increment(Metric.CALLS_AFTER_FINISH);
+    try {
+      if (name != null) {
+        operationName = name;
+      }
+    } finally {
+      unlockIf(true);
+    }
     return this;
   }
 
@@ -159,99 +190,28 @@ public final class SpoorSpan implements Span {
     return putTag(tag.getKey(), value);
   }
 
-  private Span putTag(String key, Object value) {
-    if (!sampled || key == null || value == null) {
-      return this;
-    }
-    synchronized (this) {
-      if (!finished) {
-        addTagLocked(key, value);
-        return this;
-      }
-    }
-    tracer.metrics().increment(Metric.CALLS_AFTER_FINISH);
+  /** Records a tag; a span of an unsampled trace records nothing. */
+  Span putTag(String key, Object value) {
     return this;
-  }
-
-  // Caller holds the monitor (or owns the span before publication).
-  void addTagLocked(String key, Object value) {
-    for (int i = 0; i < tagCount; i++) {
-      if (key.equals(tags[i * 2])) {
-        tags[i * 2 + 1] = value;
-        return;
-      }
-    }
-    if (tagCount >= tracer.limits().maxTagsPerSpan()) {
-      tracer.metrics().increment(Metric.TAGS_DROPPED);
-      return;
-    }
-    if (tags == null) {
-      tags = new Object[8];
-    } else if (tagCount * 2 == tags.length) {
-      Object[] grown = new Object[tags.length * 2];
-      System.arraycopy(tags, 0, grown, 0, tags.length);
-      tags = grown;
-    }
-    tags[tagCount * 2] = key;
-    tags[tagCount * 2 + 1] = value;
-    tagCount++;
   }
 
   @Override
   public Span log(Map<String, ?> fields) {
-    if (!sampled) {
-      return this;
-    }
-    return addLog(tracer.clock().currentTimeMicros(), fields);
+    return this;
   }
 
   @Override
   public Span log(long timestampMicroseconds, Map<String, ?> fields) {
-    if (!sampled) {
-      return this;
-    }
-    return addLog(timestampMicroseconds, fields);
+    return this;
   }
 
   @Override
   public Span log(String event) {
-    if (!sampled) {
-      return this;
-    }
-    return addOwnedLog(tracer.clock().currentTimeMicros(), Collections.singletonMap("event", event));
+    return this;
   }
 
   @Override
   public Span log(long timestampMicroseconds, String event) {
-    if (!sampled) {
-      return this;
-    }
-    return addOwnedLog(timestampMicroseconds, Collections.singletonMap("event", event));
-  }
-
-  private Span addLog(long timestampMicros, Map<String, ?> fields) {
-    if (fields == null || fields.isEmpty()) {
-      return this;
-    }
-    // Copy: the caller may reuse its map after logging.
-    return addOwnedLog(timestampMicros, Collections.unmodifiableMap(new LinkedHashMap<>(fields)));
-  }
-
-  private Span addOwnedLog(long timestampMicros, Map<String, ?> copy) {
-    synchronized (this) {
-      if (!finished) {
-        if (logs == null) {
-          logs = new ArrayList<>(4);
-        }
-        if (logs.size() >= tracer.limits().maxLogsPerSpan()) {
-          tracer.metrics().increment(Metric.LOGS_DROPPED);
-        } else {
-          logs.add(new LogRecord(timestampMicros, copy));
-        }
-        return this;
-      }
-    }
-    tracer.metrics().increment(Metric.CALLS_AFTER_FINISH);
     return this;
   }
 
@@ -260,11 +220,11 @@ public final class SpoorSpan implements Span {
     if (key == null) {
       return this;
     }
-    synchronized (this) {
-      if (finished) {
-        tracer.metrics().increment(Metric.CALLS_AFTER_FINISH);
-        return this;
-      }
+    if (!lock()) {
+      tracer.metrics().increment(Metric.CALLS_AFTER_FINISH);
+      return this;
+    }
+    try {
       SpoorSpanContext current = context;
       boolean replacing = current.baggage().containsKey(key);
       if (value == null) {
@@ -289,40 +249,15 @@ public final class SpoorSpan implements Span {
       }
       context = current.withBaggageItem(key, value);
       logBaggageLocked(key, value, replacing, truncated, false);
+    } finally {
+      unlockIf(true);
     }
     return this;
   }
 
-  // Jaeger logs every baggage write on a sampled span, so the trace shows where baggage came from.
-  private void logBaggageLocked(
+  /** Logs a baggage write (caller holds the lock); a span of an unsampled trace logs nothing. */
+  void logBaggageLocked(
       String key, String value, boolean override, boolean truncated, boolean invalid) {
-    if (!sampled) {
-      return;
-    }
-    Map<String, Object> fields = new LinkedHashMap<>(8);
-    fields.put("event", "baggage");
-    fields.put("key", key);
-    if (!invalid) {
-      fields.put("value", value);
-    }
-    if (override) {
-      fields.put("override", "true");
-    }
-    if (truncated) {
-      fields.put("truncated", "true");
-    }
-    if (invalid) {
-      fields.put("invalid", "true");
-    }
-    if (logs == null) {
-      logs = new ArrayList<>(4);
-    }
-    if (logs.size() < tracer.limits().maxLogsPerSpan()) {
-      logs.add(new LogRecord(tracer.clock().currentTimeMicros(),
-          Collections.unmodifiableMap(fields)));
-    } else {
-      tracer.metrics().increment(Metric.LOGS_DROPPED);
-    }
   }
 
   @Override
@@ -330,49 +265,16 @@ public final class SpoorSpan implements Span {
     return context.getBaggageItem(key);
   }
 
+  // Nothing to freeze or count in a span that records nothing (see RATIONALE.md, "Unsampled
+  // finish is free"): a release store, no CAS; unlockIf() leaves it in place.
   @Override
   public void finish() {
-    if (!sampled) {
-      finishUnsampled();
-      return;
-    }
-    long endNanos = startNanos != 0 ? tracer.clock().nanoTime() : 0;
-    long duration = startNanos != 0 ? (endNanos - startNanos) / 1000
-        : tracer.clock().currentTimeMicros() - startMicros;
-    finishWithDuration(duration);
+    STATE.setRelease(this, FINISHED);
   }
 
   @Override
   public void finish(long finishMicros) {
-    if (!sampled) {
-      finishUnsampled();
-      return;
-    }
-    finishWithDuration(finishMicros - startMicros);
-  }
-
-  // Nothing to freeze or count in a span that records nothing (see RATIONALE.md, "Unsampled
-  // finish is free"); a plain write, so isFinished() may lag on another thread.
-  private void finishUnsampled() {
-    finished = true;
-  }
-
-  private void finishWithDuration(long duration) {
-    synchronized (this) {
-      if (finished) {
-        tracer.metrics().increment(Metric.CALLS_AFTER_FINISH);
-        return;
-      }
-      finished = true;
-      durationMicros = Math.max(0, duration);
-    }
-    tracer.spanFinished(this);
-  }
-
-  private void checkTagIndex(int index) {
-    if (index < 0 || index >= tagCount) {
-      throw new IndexOutOfBoundsException("tag index " + index + ", count " + tagCount);
-    }
+    STATE.setRelease(this, FINISHED);
   }
 
   @Override

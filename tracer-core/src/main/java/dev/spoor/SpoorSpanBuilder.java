@@ -195,8 +195,7 @@ final class SpoorSpanBuilder implements Tracer.SpanBuilder {
     if ((flags & SpoorSpanContext.FLAG_SAMPLED) == 0) {
       tracer.metrics().increment(Metric.SPANS_NOT_SAMPLED);
       // Records nothing, references included: only the context travels on.
-      return new SpoorSpan(
-          tracer, context, operationName, 0L, 0L, Collections.emptyList(), null, 0);
+      return new SpoorSpan(tracer, context, operationName);
     }
     tracer.metrics().increment(Metric.SPANS_SAMPLED);
     Clock clock = tracer.clock();
@@ -220,11 +219,11 @@ final class SpoorSpanBuilder implements Tracer.SpanBuilder {
       // The usual child span: hand the tag array over instead of copying it tag by tag.
       ownTags();
       tagsHandedOver = tags != null;
-      return new SpoorSpan(
+      return new SampledSpan(
           tracer, context, operationName, start, startNanos, references(), tags, tagCount);
     }
     // Sampler and debug tags come first and win at the tag limit, so add the rest one by one.
-    SpoorSpan span = new SpoorSpan(
+    SampledSpan span = new SampledSpan(
         tracer, context, operationName, start, startNanos, references(), null, 0);
     if (decision != null && parentId == 0L) {
       span.addTagLocked(SamplingDecision.SAMPLER_TYPE_TAG, decision.samplerType());

@@ -8,8 +8,9 @@ import java.util.concurrent.atomic.LongAdder;
 import java.util.function.LongSupplier;
 
 /**
- * The tracer's counters and gauges. Counters are {@link LongAdder}s, so incrementing them from
- * many request threads contends on nothing. To publish to Micrometer or another registry, read
+ * The tracer's counters and gauges. Counters are {@link LongAdder}s, or per-thread cells for the
+ * three that every span touches, so incrementing them from many request threads contends on
+ * nothing. To publish to Micrometer or another registry, read
  * {@link #get(Metric)} or {@link #snapshot()} from a function counter/gauge.
  */
 public final class SpoorMetrics {
@@ -17,6 +18,8 @@ public final class SpoorMetrics {
   public static final String QUEUE_LENGTH = "spoor.reporter.queue_length";
 
   private final LongAdder[] counters = new LongAdder[Metric.values().length];
+  // The counters every span start or finish touches: per-thread cells, no CAS (see ThreadCounters).
+  private final ThreadCounters perSpan = new ThreadCounters(3);
   private final Map<String, LongSupplier> gauges = new ConcurrentHashMap<>();
 
   /** Creates a set of counters, all zero. */
@@ -28,12 +31,30 @@ public final class SpoorMetrics {
 
   /** Adds one to {@code metric}. */
   public void increment(Metric metric) {
-    counters[metric.ordinal()].increment();
+    add(metric, 1L);
   }
 
   /** Adds {@code delta} to {@code metric}. */
   public void add(Metric metric, long delta) {
-    counters[metric.ordinal()].add(delta);
+    int perSpanIndex = perSpanIndex(metric);
+    if (perSpanIndex >= 0) {
+      perSpan.add(perSpanIndex, delta);
+    } else {
+      counters[metric.ordinal()].add(delta);
+    }
+  }
+
+  private static int perSpanIndex(Metric metric) {
+    switch (metric) {
+      case SPANS_SAMPLED:
+        return 0;
+      case SPANS_NOT_SAMPLED:
+        return 1;
+      case SPANS_REPORTED:
+        return 2;
+      default:
+        return -1;
+    }
   }
 
   /**
@@ -53,7 +74,8 @@ public final class SpoorMetrics {
   }
 
   private long sum(Metric metric) {
-    return counters[metric.ordinal()].sum();
+    int perSpanIndex = perSpanIndex(metric);
+    return perSpanIndex >= 0 ? perSpan.sum(perSpanIndex) : counters[metric.ordinal()].sum();
   }
 
   /** Registers a gauge read on demand, e.g. the reporter's queue length. */

@@ -72,10 +72,14 @@ public final class ThreadLocalScopeManager implements ScopeManager {
   @Override
   public Scope activate(Span span) {
     ThreadScope previous = topOpenScope();
-    ThreadScope scope = new ThreadScope(this, span, previous);
+    ThreadScope scope;
     if (mdcEnabled) {
-      scope.saveMdc(traceIdKey, spanIdKey, sampledKey);
+      MdcThreadScope mdcScope = new MdcThreadScope(this, span, previous);
+      mdcScope.saveMdc(traceIdKey, spanIdKey, sampledKey);
       writeMdc(span);
+      scope = mdcScope;
+    } else {
+      scope = new ThreadScope(this, span, previous);
     }
     current.set(scope);
     return scope;
@@ -177,7 +181,7 @@ public final class ThreadLocalScopeManager implements ScopeManager {
       current.set(newTop);
     }
     if (mdcEnabled) {
-      oldestClosed.restoreMdc(traceIdKey, spanIdKey, sampledKey);
+      ((MdcThreadScope) oldestClosed).restoreMdc(traceIdKey, spanIdKey, sampledKey);
     }
   }
 
