@@ -5,6 +5,7 @@ import java.lang.invoke.VarHandle;
 import java.lang.ref.WeakReference;
 import java.util.Iterator;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Counters kept in one row of cells per thread: an increment is a plain load and an opaque store
@@ -20,6 +21,7 @@ final class ThreadCounters {
   private final ThreadLocal<Row> rows = new ThreadLocal<>();
   private final ConcurrentLinkedQueue<Row> live = new ConcurrentLinkedQueue<>();
   private final long[] retired; // guarded by this
+  private final AtomicInteger registrations = new AtomicInteger();
 
   ThreadCounters(int size) {
     this.size = size;
@@ -37,14 +39,31 @@ final class ThreadCounters {
   }
 
   private Row register() {
+    // Rows of ended threads are folded when the counters are read; a service that starts many
+    // short-lived threads and never reads its metrics must not pile rows up either, so every
+    // FOLD_EVERY new rows the dead ones are folded here too (a cost of once per thread, amortised).
+    if (registrations.incrementAndGet() % FOLD_EVERY == 0) {
+      foldEndedThreads();
+    }
     Row row = new Row(Thread.currentThread(), size);
     live.add(row);
     rows.set(row);
     return row;
   }
 
+  private static final int FOLD_EVERY = 64;
+
   synchronized long sum(int index) {
+    foldEndedThreads();
     long total = retired[index];
+    for (Row row : live) {
+      total += (long) CELL.getOpaque(row.cells, index);
+    }
+    return total;
+  }
+
+  /** Moves the counts of threads that have ended into {@code retired} and forgets their rows. */
+  private synchronized void foldEndedThreads() {
     for (Iterator<Row> it = live.iterator(); it.hasNext(); ) {
       Row row = it.next();
       Thread owner = row.owner.get();
@@ -54,12 +73,17 @@ final class ThreadCounters {
           retired[i] += (long) CELL.getOpaque(row.cells, i);
         }
         it.remove();
-        total += (long) CELL.getOpaque(row.cells, index);
-      } else {
-        total += (long) CELL.getOpaque(row.cells, index);
       }
     }
-    return total;
+  }
+
+  /** Rows currently kept, for tests: live threads plus ended ones not folded yet. */
+  int rowCount() {
+    int count = 0;
+    for (Row ignored : live) {
+      count++;
+    }
+    return count;
   }
 
   private static final class Row {
