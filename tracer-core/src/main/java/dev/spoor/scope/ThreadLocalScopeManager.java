@@ -5,6 +5,7 @@ import io.opentracing.ScopeManager;
 import io.opentracing.Span;
 import io.opentracing.SpanContext;
 import org.slf4j.MDC;
+import org.slf4j.helpers.NOPMDCAdapter;
 
 /**
  * Carries the active span of each thread in a thread-local stack of scopes, and mirrors it into the
@@ -61,7 +62,9 @@ public final class ThreadLocalScopeManager implements ScopeManager {
     this.traceIdKey = traceIdKey;
     this.spanIdKey = spanIdKey;
     this.sampledKey = sampledKey;
-    this.mdcEnabled = mdcEnabled;
+    // Without an SLF4J binding (or with slf4j-nop) the MDC discards everything: formatting ids
+    // for it on every activation would be pure waste.
+    this.mdcEnabled = mdcEnabled && !(MDC.getMDCAdapter() instanceof NOPMDCAdapter);
   }
 
   /** A scope manager that does not touch the MDC. */
