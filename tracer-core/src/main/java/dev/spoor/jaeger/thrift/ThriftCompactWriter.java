@@ -189,8 +189,30 @@ public final class ThriftCompactWriter {
   /**
    * Spec "Binary encoding": a string is its UTF-8 bytes with a varint length. Unpaired surrogates
    * become '?', as {@code String.getBytes(UTF_8)} does.
+   *
+   * <p>Most strings in spans (names, tag keys, ids, routes) are ASCII, whose UTF-8 length is their
+   * length: they are copied in one pass, checking each char; the first char from 0x80 up sends the
+   * string to the two-pass UTF-8 path, which writes it again from the start.
    */
   public void writeString(String value) {
+    int length = value.length();
+    int header = varint32Length(length);
+    ensure(header + length);
+    byte[] out = buffer;
+    int pos = size + header;
+    for (int i = 0; i < length; i++) {
+      char c = value.charAt(i);
+      if (c >= 0x80) {
+        writeUtf8(value);
+        return;
+      }
+      out[pos + i] = (byte) c;
+    }
+    putVarint32(out, size, length);
+    size = pos + length;
+  }
+
+  private void writeUtf8(String value) {
     int length = value.length();
     int utf8Length = utf8Length(value);
     writeVarint32(utf8Length);
@@ -245,20 +267,29 @@ public final class ThriftCompactWriter {
   /** Spec "Unsigned LEB128": 7 bits per byte, least significant group first. */
   public void writeVarint32(int value) {
     ensure(5);
+    size = putVarint32(buffer, size, value);
+  }
+
+  /** Writes the varint at {@code pos}, which has room for it; returns the position after it. */
+  private static int putVarint32(byte[] out, int pos, int value) {
     while ((value & ~0x7F) != 0) {
-      buffer[size++] = (byte) ((value & 0x7F) | 0x80);
+      out[pos++] = (byte) ((value & 0x7F) | 0x80);
       value >>>= 7;
     }
-    buffer[size++] = (byte) value;
+    out[pos++] = (byte) value;
+    return pos;
   }
 
   private void writeVarint64(long value) {
     ensure(10);
+    byte[] out = buffer;
+    int pos = size;
     while ((value & ~0x7FL) != 0) {
-      buffer[size++] = (byte) ((value & 0x7F) | 0x80);
+      out[pos++] = (byte) ((value & 0x7F) | 0x80);
       value >>>= 7;
     }
-    buffer[size++] = (byte) value;
+    out[pos++] = (byte) value;
+    size = pos;
   }
 
   /** Bytes that {@link #writeVarint32} takes for {@code value}. */
