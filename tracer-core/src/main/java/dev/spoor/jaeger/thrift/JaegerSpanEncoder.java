@@ -47,6 +47,8 @@ public final class JaegerSpanEncoder {
   private static final int TAG_BOOL = 2;
   private static final int TAG_LONG = 3;
   private static final int TAG_BINARY = 4;
+  private static final int STRING_FIELD_NEXT = 1 << 4 | ThriftCompactWriter.TYPE_BINARY;
+  private static final int I32_FIELD_NEXT = 1 << 4 | ThriftCompactWriter.TYPE_I32;
   // jaeger.thrift enum SpanRefType { CHILD_OF, FOLLOWS_FROM }
   private static final int REF_CHILD_OF = 0;
   private static final int REF_FOLLOWS_FROM = 1;
@@ -287,6 +289,10 @@ public final class JaegerSpanEncoder {
 
   /** jaeger.thrift {@code struct Tag}: key, vType and the one value field of that type. */
   static void writeTag(ThriftCompactWriter out, String key, Object value) {
+    if (value instanceof String) {
+      writeStringTag(out, key == null ? "null" : key, (String) value);
+      return;
+    }
     out.writeStructBegin();
     out.writeStringField(1, key == null ? "null" : key);
     if (value instanceof String) {
@@ -312,6 +318,21 @@ public final class JaegerSpanEncoder {
       out.writeStringField(3, describe(value));
     }
     out.writeStructEnd();
+  }
+
+  /**
+   * The common tag, a String, with its field headers as constant bytes: no struct nesting or field
+   * id bookkeeping in the writer. Thrift compact "Struct encoding": a header is
+   * {@code delta << 4 | type}, and each field here is 1 above the one before it.
+   */
+  private static void writeStringTag(ThriftCompactWriter out, String key, String value) {
+    out.writeByte(STRING_FIELD_NEXT); // 1: key
+    out.writeString(key);
+    out.writeByte(I32_FIELD_NEXT); // 2: vType
+    out.writeByte(TAG_STRING); // zigzag(0) == 0
+    out.writeByte(STRING_FIELD_NEXT); // 3: vStr
+    out.writeString(value);
+    out.writeByte(0); // stop
   }
 
   /** A value's {@code toString()}; a throwing toString must not lose the span. */
