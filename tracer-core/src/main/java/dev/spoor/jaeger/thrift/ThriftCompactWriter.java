@@ -191,24 +191,22 @@ public final class ThriftCompactWriter {
    * become '?', as {@code String.getBytes(UTF_8)} does.
    *
    * <p>Most strings in spans (names, tag keys, ids, routes) are ASCII, whose UTF-8 length is their
-   * length: they are copied in one pass, checking each char; the first char from 0x80 up sends the
-   * string to the two-pass UTF-8 path, which writes it again from the start.
+   * length and whose chars are their bytes: a check pass that stops at the first char from 0x80 up
+   * (then the two-pass UTF-8 path below), else the JDK's low-byte copy, which for a compact
+   * Latin-1 string is a single array copy.
    */
+  @SuppressWarnings("deprecation") // String.getBytes(int, int, byte[], int): exact for ASCII
   public void writeString(String value) {
     int length = value.length();
-    int header = varint32Length(length);
-    ensure(header + length);
-    byte[] out = buffer;
-    int pos = size + header;
     for (int i = 0; i < length; i++) {
-      char c = value.charAt(i);
-      if (c >= 0x80) {
+      if (value.charAt(i) >= 0x80) {
         writeUtf8(value);
         return;
       }
-      out[pos + i] = (byte) c;
     }
-    putVarint32(out, size, length);
+    ensure(5 + length);
+    int pos = putVarint32(buffer, size, length);
+    value.getBytes(0, length, buffer, pos);
     size = pos + length;
   }
 
