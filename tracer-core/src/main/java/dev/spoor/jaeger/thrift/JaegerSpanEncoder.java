@@ -111,12 +111,12 @@ public final class JaegerSpanEncoder {
 
   private Fit encodeSnapshot(SpoorSpan span, ThriftCompactWriter out, int maxBytes, int tagCount) {
     int start = out.size();
-    Arrays.fill(droppedTags, 0, tagCount, false);
     String name = operationName;
     writeSpan(span, name, out, tagCount, true, null);
     if (out.size() - start <= maxBytes) {
       return Fit.WHOLE;
     }
+    Arrays.fill(droppedTags, 0, tagCount, false); // read only when shrinking
     int logCount = logs.size();
     int dropped = 0;
     int[] largestFirst = null;
