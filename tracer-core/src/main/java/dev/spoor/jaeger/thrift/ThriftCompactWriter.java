@@ -189,8 +189,28 @@ public final class ThriftCompactWriter {
   /**
    * Spec "Binary encoding": a string is its UTF-8 bytes with a varint length. Unpaired surrogates
    * become '?', as {@code String.getBytes(UTF_8)} does.
+   *
+   * <p>Most strings in spans (names, tag keys, ids, routes) are ASCII, whose UTF-8 length is their
+   * length and whose chars are their bytes: a check pass that stops at the first char from 0x80 up
+   * (then the two-pass UTF-8 path below), else the JDK's low-byte copy, which for a compact
+   * Latin-1 string is a single array copy.
    */
+  @SuppressWarnings("deprecation") // String.getBytes(int, int, byte[], int): exact for ASCII
   public void writeString(String value) {
+    int length = value.length();
+    for (int i = 0; i < length; i++) {
+      if (value.charAt(i) >= 0x80) {
+        writeUtf8(value);
+        return;
+      }
+    }
+    ensure(5 + length);
+    int pos = putVarint32(buffer, size, length);
+    value.getBytes(0, length, buffer, pos);
+    size = pos + length;
+  }
+
+  private void writeUtf8(String value) {
     int length = value.length();
     int utf8Length = utf8Length(value);
     writeVarint32(utf8Length);
@@ -245,20 +265,29 @@ public final class ThriftCompactWriter {
   /** Spec "Unsigned LEB128": 7 bits per byte, least significant group first. */
   public void writeVarint32(int value) {
     ensure(5);
+    size = putVarint32(buffer, size, value);
+  }
+
+  /** Writes the varint at {@code pos}, which has room for it; returns the position after it. */
+  private static int putVarint32(byte[] out, int pos, int value) {
     while ((value & ~0x7F) != 0) {
-      buffer[size++] = (byte) ((value & 0x7F) | 0x80);
+      out[pos++] = (byte) ((value & 0x7F) | 0x80);
       value >>>= 7;
     }
-    buffer[size++] = (byte) value;
+    out[pos++] = (byte) value;
+    return pos;
   }
 
   private void writeVarint64(long value) {
     ensure(10);
+    byte[] out = buffer;
+    int pos = size;
     while ((value & ~0x7FL) != 0) {
-      buffer[size++] = (byte) ((value & 0x7F) | 0x80);
+      out[pos++] = (byte) ((value & 0x7F) | 0x80);
       value >>>= 7;
     }
-    buffer[size++] = (byte) value;
+    out[pos++] = (byte) value;
+    size = pos;
   }
 
   /** Bytes that {@link #writeVarint32} takes for {@code value}. */

@@ -1,8 +1,10 @@
 package dev.spoor.jaeger.thrift;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import org.apache.thrift.TException;
 import org.apache.thrift.protocol.TCompactProtocol;
 import org.apache.thrift.protocol.TField;
@@ -10,6 +12,7 @@ import org.apache.thrift.protocol.TList;
 import org.apache.thrift.protocol.TMessage;
 import org.apache.thrift.protocol.TMessageType;
 import org.apache.thrift.protocol.TType;
+import org.apache.thrift.transport.TMemoryBuffer;
 import org.apache.thrift.transport.TMemoryInputTransport;
 import org.junit.jupiter.api.Test;
 
@@ -73,6 +76,25 @@ class ThriftCompactWriterTest {
           reader().readString(), sample);
       assertEquals(sample.getBytes(StandardCharsets.UTF_8).length,
           ThriftCompactWriter.utf8Length(sample), sample);
+    }
+  }
+
+  @Test
+  void writesStringsByteForByteAsLibthriftDoesWhereverTheFirstNonAsciiCharIs() throws TException {
+    String ascii = "x".repeat(126);
+    String[] samples = {"", "a", "get-user", ascii, ascii + "é", ascii + "ab", "é" + ascii,
+        ascii.substring(60) + "中" + ascii, "\u007f\u0080", "ÿ", "x".repeat(20_000) + "🌍"};
+    for (String sample : samples) {
+      writer.reset();
+      writer.writeByte(7); // a string rarely starts the buffer
+      writer.writeString(sample);
+      TMemoryBuffer expected = new TMemoryBuffer(16);
+      TCompactProtocol libthrift = new TCompactProtocol(expected);
+      libthrift.writeByte((byte) 7);
+      libthrift.writeString(sample);
+      byte[] written = Arrays.copyOf(writer.array(), writer.size());
+      assertArrayEquals(Arrays.copyOf(expected.getArray(), expected.length()), written,
+          sample.length() + " chars");
     }
   }
 
