@@ -137,23 +137,16 @@ final class SampledSpan extends SpoorSpan {
 
   // Caller holds the lock (or owns the span before publication).
   void addTagLocked(String key, Object value) {
-    for (int i = 0; i < tagCount; i++) {
-      if (key.equals(tags[i * 2])) {
-        tags[i * 2 + 1] = value;
-        return;
-      }
+    int existing = TagArrays.indexOf(tags, tagCount, key);
+    if (existing >= 0) {
+      tags[existing * 2 + 1] = value;
+      return;
     }
     if (tagCount >= tracer.limits().maxTagsPerSpan()) {
       tracer.metrics().increment(Metric.TAGS_DROPPED);
       return;
     }
-    if (tags == null) {
-      tags = new Object[8];
-    } else if (tagCount * 2 == tags.length) {
-      Object[] grown = new Object[tags.length * 2];
-      System.arraycopy(tags, 0, grown, 0, tags.length);
-      tags = grown;
-    }
+    tags = TagArrays.withRoomFor(tags, tagCount);
     tags[tagCount * 2] = key;
     tags[tagCount * 2 + 1] = value;
     tagCount++;

@@ -111,19 +111,12 @@ final class SpoorSpanBuilder implements Tracer.SpanBuilder {
       return this;
     }
     ownTags();
-    for (int i = 0; i < tagCount; i++) {
-      if (key.equals(tags[i * 2])) {
-        tags[i * 2 + 1] = value;
-        return this;
-      }
+    int existing = TagArrays.indexOf(tags, tagCount, key);
+    if (existing >= 0) {
+      tags[existing * 2 + 1] = value;
+      return this;
     }
-    if (tags == null) {
-      tags = new Object[8];
-    } else if (tagCount * 2 == tags.length) {
-      Object[] grown = new Object[tags.length * 2];
-      System.arraycopy(tags, 0, grown, 0, tags.length);
-      tags = grown;
-    }
+    tags = TagArrays.withRoomFor(tags, tagCount);
     tags[tagCount * 2] = key;
     tags[tagCount * 2 + 1] = value;
     tagCount++;
