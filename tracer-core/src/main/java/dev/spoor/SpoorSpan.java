@@ -22,7 +22,7 @@ import java.util.Map;
  * tracer creates spans (the constructor is not public), so that an unsampled span can stay a
  * small handle.
  */
-public class SpoorSpan implements Span {
+public class SpoorSpan implements Span, FinishedSpan {
   private static final VarHandle STATE;
   private static final int OPEN = 0;
   private static final int LOCKED = 1; // a thread is writing or reading the span's data

@@ -62,11 +62,11 @@ class ConcurrencyTest {
       }
       assertEquals(THREADS * SPANS_PER_THREAD, expected.size(), "span ids are unique");
 
-      List<SpoorSpan> reported = reporter.spans();
+      List<FinishedSpan> reported = reporter.spans();
       assertEquals(THREADS * SPANS_PER_THREAD, reported.size());
-      Map<Long, SpoorSpan> byId = new HashMap<>();
-      for (SpoorSpan span : reported) {
-        SpoorSpan duplicate = byId.put(span.context().spanId(), span);
+      Map<Long, FinishedSpan> byId = new HashMap<>();
+      for (FinishedSpan span : reported) {
+        FinishedSpan duplicate = byId.put(span.context().spanId(), span);
         assertEquals(null, duplicate, "reported once: " + span);
         Expected want = expected.get(span.context().spanId());
         assertNotNull(want, "a span some thread started: " + span);

@@ -239,7 +239,7 @@ class EnvConfigurationTest {
       span.setTag("k", "v");
       span.finish();
       assertFalse(((SpoorSpanContext) span.context()).isSampled());
-      assertEquals(0, ((SpoorSpan) span).tagCount());
+      assertEquals(0, ((FinishedSpan) span).tagCount());
     }
   }
 

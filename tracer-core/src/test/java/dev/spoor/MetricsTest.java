@@ -120,7 +120,7 @@ class MetricsTest {
   void aSpanTheReporterThrowsOnIsCountedAsDroppedNotReportedAndWarned() {
     Reporter failing = new Reporter() {
       @Override
-      public void report(SpoorSpan span) {
+      public void report(FinishedSpan span) {
         throw new IllegalStateException("reporter broken");
       }
 

@@ -23,11 +23,11 @@ import org.junit.jupiter.api.Test;
 class TracerCloseTest {
   /** Counts what it receives and how often it is closed. */
   private static final class CountingReporter implements Reporter {
-    final List<SpoorSpan> spans = new ArrayList<>();
+    final List<FinishedSpan> spans = new ArrayList<>();
     final AtomicInteger closes = new AtomicInteger();
 
     @Override
-    public synchronized void report(SpoorSpan span) {
+    public synchronized void report(FinishedSpan span) {
       spans.add(span);
     }
 
@@ -90,7 +90,7 @@ class TracerCloseTest {
   void aReporterThatFailsToCloseDoesNotFailTheTracer() {
     Reporter failing = new Reporter() {
       @Override
-      public void report(SpoorSpan span) {
+      public void report(FinishedSpan span) {
         throw new IllegalStateException("reporter bug");
       }
 

@@ -1,6 +1,6 @@
 package dev.spoor.benchmarks;
 
-import dev.spoor.SpoorSpan;
+import dev.spoor.FinishedSpan;
 import dev.spoor.reporter.Reporter;
 import java.util.concurrent.atomic.LongAdder;
 
@@ -14,7 +14,7 @@ public final class CountingSpoorReporter implements Reporter {
 
   /** Counts the span and keeps nothing. */
   @Override
-  public void report(SpoorSpan span) {
+  public void report(FinishedSpan span) {
     count.increment();
   }
 

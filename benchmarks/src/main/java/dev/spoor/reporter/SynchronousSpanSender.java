@@ -1,6 +1,6 @@
 package dev.spoor.reporter;
 
-import dev.spoor.SpoorSpan;
+import dev.spoor.FinishedSpan;
 import dev.spoor.metrics.Metric;
 import dev.spoor.metrics.SpoorMetrics;
 
@@ -27,7 +27,7 @@ public final class SynchronousSpanSender implements AutoCloseable {
   }
 
   /** Encodes {@code span}; sends the spans before it when it would not fit with them. */
-  public void append(SpoorSpan span) {
+  public void append(FinishedSpan span) {
     batcher.add(span);
   }
 

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.spoor.SpoorSpan;
+import dev.spoor.FinishedSpan;
 import dev.spoor.SpoorSpanContext;
 import dev.spoor.SpoorTracer;
 import io.opentracing.Span;
@@ -168,7 +168,7 @@ class TraceStateTest {
       assertEquals("congo=t61rcWkgMzE,rojo=00f067aa0ba902b7", outgoing.get("tracestate"));
       assertTrue(outgoing.get("traceparent")
           .startsWith("00-12345678901234567890123456789012-" + child.context().toSpanId()));
-      assertTrue(child instanceof SpoorSpan);
+      assertTrue(child instanceof FinishedSpan);
       child.finish();
       span.finish();
     }

@@ -1,6 +1,6 @@
 package dev.spoor.reporter;
 
-import dev.spoor.SpoorSpan;
+import dev.spoor.FinishedSpan;
 import java.util.Arrays;
 import java.util.List;
 import org.slf4j.Logger;
@@ -33,7 +33,7 @@ public final class CompositeReporter implements Reporter {
   }
 
   @Override
-  public void report(SpoorSpan span) {
+  public void report(FinishedSpan span) {
     for (Reporter reporter : reporters) {
       try {
         reporter.report(span);

@@ -1,6 +1,6 @@
 package dev.spoor.reporter;
 
-import dev.spoor.SpoorSpan;
+import dev.spoor.FinishedSpan;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -9,17 +9,17 @@ import java.util.List;
  * Not for production, since it grows without bound until {@link #clear()}.
  */
 public final class InMemoryReporter implements Reporter {
-  private final List<SpoorSpan> spans = new ArrayList<>();
+  private final List<FinishedSpan> spans = new ArrayList<>();
 
   @Override
-  public void report(SpoorSpan span) {
+  public void report(FinishedSpan span) {
     synchronized (spans) {
       spans.add(span);
     }
   }
 
   /** A copy of the spans reported so far, in finish order. */
-  public List<SpoorSpan> spans() {
+  public List<FinishedSpan> spans() {
     synchronized (spans) {
       return new ArrayList<>(spans);
     }

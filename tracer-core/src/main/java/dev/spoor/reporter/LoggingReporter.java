@@ -1,6 +1,6 @@
 package dev.spoor.reporter;
 
-import dev.spoor.SpoorSpan;
+import dev.spoor.FinishedSpan;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -25,7 +25,7 @@ public final class LoggingReporter implements Reporter {
   }
 
   @Override
-  public void report(SpoorSpan span) {
+  public void report(FinishedSpan span) {
     if (logger.isInfoEnabled()) {
       logger.info("Span reported: {} - {}", span.context(), span.operationName());
     }

@@ -1,6 +1,6 @@
 package dev.spoor.reporter;
 
-import dev.spoor.SpoorSpan;
+import dev.spoor.FinishedSpan;
 import dev.spoor.internal.RateLimitedLogger;
 import dev.spoor.metrics.Metric;
 import dev.spoor.metrics.SpoorMetrics;
@@ -70,7 +70,7 @@ public final class RemoteReporter implements Reporter {
   }
 
   @Override
-  public void report(SpoorSpan span) {
+  public void report(FinishedSpan span) {
     if (span == null) {
       return; // not a span: nothing to send or count
     }
@@ -155,7 +155,7 @@ public final class RemoteReporter implements Reporter {
     }
 
     private void drain() {
-      SpoorSpan span;
+      FinishedSpan span;
       while ((span = queue.poll()) != null) {
         add(span);
       }
@@ -167,7 +167,7 @@ public final class RemoteReporter implements Reporter {
      * spans involved are counted as dropped and the thread goes on.
      */
 
-    private void add(SpoorSpan span) {
+    private void add(FinishedSpan span) {
       try {
         batcher.add(span);
       } catch (RuntimeException | Error e) {
@@ -195,7 +195,7 @@ public final class RemoteReporter implements Reporter {
     private void drainAfterClose() {
       long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(closeTimeoutMillis);
       while (!queue.isClosedAndDrained()) {
-        SpoorSpan span = queue.poll();
+        FinishedSpan span = queue.poll();
         if (span != null) {
           add(span);
         } else if (System.nanoTime() - deadline > 0) {

@@ -1,6 +1,6 @@
 package dev.spoor.reporter;
 
-import dev.spoor.SpoorSpan;
+import dev.spoor.FinishedSpan;
 
 /**
  * Receives finished, sampled spans. {@link #report} runs on the application's thread that finished
@@ -11,7 +11,7 @@ public interface Reporter extends AutoCloseable {
   /** A reporter that discards everything. */
   Reporter NOOP = new Reporter() {
     @Override
-    public void report(SpoorSpan span) {}
+    public void report(FinishedSpan span) {}
 
     @Override
     public void close() {}
@@ -23,7 +23,7 @@ public interface Reporter extends AutoCloseable {
   };
 
   /** Accepts one finished span; the span is frozen and may be read from any thread. */
-  void report(SpoorSpan span);
+  void report(FinishedSpan span);
 
   /** Flushes what is pending within a bounded time and releases resources. Idempotent. */
   @Override

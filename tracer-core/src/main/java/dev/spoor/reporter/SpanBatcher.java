@@ -1,7 +1,7 @@
 package dev.spoor.reporter;
 
 import dev.spoor.SpoorProcess;
-import dev.spoor.SpoorSpan;
+import dev.spoor.FinishedSpan;
 import dev.spoor.jaeger.thrift.JaegerBatchFraming;
 import dev.spoor.jaeger.thrift.JaegerSpanEncoder;
 import dev.spoor.jaeger.thrift.ThriftCompactWriter;
@@ -49,7 +49,7 @@ final class SpanBatcher {
   }
 
   /** Encodes {@code span}; sends the spans before it when it would not fit with them. */
-  void add(SpoorSpan span) {
+  void add(FinishedSpan span) {
     SpoorProcess spanProcess = span.process();
     if (spanProcess != process) {
       flush();

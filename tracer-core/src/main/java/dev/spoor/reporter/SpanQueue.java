@@ -1,6 +1,6 @@
 package dev.spoor.reporter;
 
-import dev.spoor.SpoorSpan;
+import dev.spoor.FinishedSpan;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicLongArray;
 import java.util.concurrent.atomic.AtomicReferenceArray;
@@ -19,7 +19,7 @@ final class SpanQueue {
   private static final long CLOSED = 1L << 62;
 
   private final int capacity;
-  private final AtomicReferenceArray<SpoorSpan> slots;
+  private final AtomicReferenceArray<FinishedSpan> slots;
   private final AtomicLongArray sequences;
   private final AtomicLong tail = new AtomicLong();
   private volatile long head; // written by the consumer only
@@ -37,7 +37,7 @@ final class SpanQueue {
    * Adds {@code span} unless the queue is full or closed; returns the length after (at least 1,
    * approximate under contention), or -1 when the span was not added.
    */
-  long offer(SpoorSpan span) {
+  long offer(FinishedSpan span) {
     long position = tail.get();
     while (true) {
       if ((position & CLOSED) != 0) {
@@ -65,13 +65,13 @@ final class SpanQueue {
   }
 
   /** The next span, or null when none is published yet. Consumer thread only. */
-  SpoorSpan poll() {
+  FinishedSpan poll() {
     long position = head;
     int index = (int) (position % capacity);
     if (sequences.get(index) != position + 1) {
       return null;
     }
-    SpoorSpan span = slots.get(index);
+    FinishedSpan span = slots.get(index);
     slots.lazySet(index, null);
     sequences.lazySet(index, position + capacity);
     head = position + 1;

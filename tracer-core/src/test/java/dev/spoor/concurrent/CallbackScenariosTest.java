@@ -9,7 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.spoor.SpoorSpan;
+import dev.spoor.FinishedSpan;
 import dev.spoor.SpoorTracer;
 import io.opentracing.Scope;
 import io.opentracing.Span;
@@ -68,10 +68,10 @@ class CallbackScenariosTest {
 
     assertEquals(3, seen.size());
     for (Seen callback : seen) {
-      SpoorSpan own = (SpoorSpan) callback.active();
+      FinishedSpan own = (FinishedSpan) callback.active();
       assertFollowsFrom(promiseSpan, own);
       callback.assertSaw(own);
-      assertTrue(own.isFinished());
+      assertTrue(fixture.reporter.spans().contains(own), "reported: " + own);
     }
     assertEquals(2, fixture.reporter.spans().stream()
         .filter(span -> span.operationName().equals("CompletableFuture$UniAccept")).count());
@@ -98,7 +98,7 @@ class CallbackScenariosTest {
       });
     }
     fixture.awaitFinished(1);
-    SpoorSpan finished = fixture.finished("one");
+    FinishedSpan finished = fixture.finished("one");
     assertRoot(finished);
     Map<String, Object> tags = finished.tags();
     assertEquals(List.of("1", "2", "3"),
@@ -128,7 +128,7 @@ class CallbackScenariosTest {
     for (Future<Seen[]> callback : sent) {
       Seen[] seen = callback.get(DEADLINE_SECONDS, TimeUnit.SECONDS);
       seen[0].assertSaw(parent);
-      SpoorSpan subtask = (SpoorSpan) seen[1].active();
+      FinishedSpan subtask = (FinishedSpan) seen[1].active();
       seen[1].assertSaw(subtask);
       assertChildOf(parent, subtask);
     }
@@ -158,7 +158,7 @@ class CallbackScenariosTest {
       child.get(DEADLINE_SECONDS, TimeUnit.SECONDS);
     }
     parent.finish();
-    List<SpoorSpan> spans = fixture.reporter.spans();
+    List<FinishedSpan> spans = fixture.reporter.spans();
     assertEquals(3, spans.size());
     assertSame(parent, spans.get(2));
     assertChildOf(parent, fixture.finished("task1"));

@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.spoor.SpoorSpan;
+import dev.spoor.FinishedSpan;
 import dev.spoor.SpoorTracer;
 import io.opentracing.Scope;
 import io.opentracing.Span;
@@ -148,10 +148,10 @@ class CompletableFutureTest {
     assertSame(boom, thrown.getCause());
     Seen seen = await(succeeded);
     fixture.awaitFinished(2);
-    SpoorSpan failedSpan = fixture.finished("CompletableFutureTest$$Lambda");
+    FinishedSpan failedSpan = fixture.finished("CompletableFutureTest$$Lambda");
     assertFollowsFrom(parent, failedSpan);
     assertEquals(true, failedSpan.tags().get("error"));
-    SpoorSpan supplierSpan = fixture.finished("CompletableFutureTest$SeenSupplier");
+    FinishedSpan supplierSpan = fixture.finished("CompletableFutureTest$SeenSupplier");
     assertFollowsFrom(parent, supplierSpan);
     assertEquals(supplierSpan.context().toSpanId(), seen.spanId());
     assertEquals(parent.context().toTraceId(), seen.traceId());

@@ -8,7 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.spoor.SpoorSpan;
+import dev.spoor.FinishedSpan;
 import dev.spoor.SpoorTracer;
 import io.opentracing.Scope;
 import io.opentracing.Span;
@@ -84,7 +84,7 @@ class HandOffScenariosTest {
 
     // The server finishes "receive" after completing the reply: wait for the server task first.
     Seen handled = served.get(DEADLINE_SECONDS, TimeUnit.SECONDS);
-    SpoorSpan receive = fixture.finished("receive");
+    FinishedSpan receive = fixture.finished("receive");
     assertChildOf(send, receive);
     handled.assertSaw(receive);
     assertRoot(fixture.finished("send"));
@@ -105,7 +105,7 @@ class HandOffScenariosTest {
     job2.done();
 
     for (Job job : List.of(job1, job2)) {
-      SpoorSpan finished = fixture.finished(job.span.operationName());
+      FinishedSpan finished = fixture.finished(job.name);
       assertRoot(finished);
       assertEquals(3, job.parts.size());
       job.parts.forEach(part -> part.assertSaw(job.span));
@@ -117,12 +117,14 @@ class HandOffScenariosTest {
 
   /** A job whose span is suspended between parts and resumed, on the worker, for each part. */
   private final class Job {
-    final SpoorSpan span;
+    final String name;
+    final Span span;
     final Queue<Seen> parts = new ConcurrentLinkedQueue<>();
     private CompletableFuture<Void> tail;
 
     Job(String name) {
-      span = (SpoorSpan) tracer.buildSpan(name).start();
+      this.name = name;
+      span = tracer.buildSpan(name).start();
       try (Scope ignored = tracer.activateSpan(span)) {
         tail = tasks.completableFuture(worker);
       }
@@ -166,8 +168,8 @@ class HandOffScenariosTest {
       });
     }
     List<Seen> seen = phases.get(DEADLINE_SECONDS, TimeUnit.SECONDS);
-    SpoorSpan task = fixture.finished("task");
-    SpoorSpan subtask = fixture.finished("subtask");
+    FinishedSpan task = fixture.finished("task");
+    FinishedSpan subtask = fixture.finished("subtask");
     seen.get(0).assertSaw(initial);
     seen.get(1).assertSaw(task);
     seen.get(2).assertSaw(subtask);
@@ -207,14 +209,14 @@ class HandOffScenariosTest {
     for (Future<Seen> answer : answers) {
       Seen seen = answer.get(DEADLINE_SECONDS, TimeUnit.SECONDS);
       seen.assertSaw(seen.active());
-      assertFollowsFrom(asker, (SpoorSpan) seen.active());
+      assertFollowsFrom(asker, (FinishedSpan) seen.active());
     }
     for (Seen seen : received) {
       seen.assertSaw(seen.active());
-      assertFollowsFrom(teller, (SpoorSpan) seen.active());
+      assertFollowsFrom(teller, (FinishedSpan) seen.active());
     }
     fixture.awaitFinished(4);
-    for (SpoorSpan span : fixture.reporter.spans()) {
+    for (FinishedSpan span : fixture.reporter.spans()) {
       assertEquals("received", span.operationName());
     }
   }

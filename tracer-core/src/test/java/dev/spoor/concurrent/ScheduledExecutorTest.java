@@ -5,7 +5,7 @@ import static dev.spoor.concurrent.TracingFixture.assertFollowsFrom;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.spoor.SpoorSpan;
+import dev.spoor.FinishedSpan;
 import dev.spoor.SpoorTracer;
 import io.opentracing.Scope;
 import io.opentracing.Span;
@@ -81,7 +81,7 @@ class ScheduledExecutorTest {
     afterQuiescence(scheduler).assertSawNothing();
 
     Set<String> spanIds = new HashSet<>();
-    for (SpoorSpan span : fixture.reporter.spans()) {
+    for (FinishedSpan span : fixture.reporter.spans()) {
       assertEquals("tick", span.operationName());
       assertFollowsFrom(parent, span);
       spanIds.add(span.context().toSpanId());

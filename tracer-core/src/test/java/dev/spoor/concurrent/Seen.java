@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 
+import dev.spoor.FinishedSpan;
 import io.opentracing.Span;
 import io.opentracing.Tracer;
 import org.slf4j.MDC;
@@ -17,6 +18,13 @@ record Seen(Span active, String traceId, String spanId, String thread) {
 
   /** The task ran with {@code span} active and its ids in the MDC. */
   void assertSaw(Span span) {
+    assertSame(span, active, "active span on " + thread);
+    assertEquals(span.context().toTraceId(), traceId, "MDC traceId on " + thread);
+    assertEquals(span.context().toSpanId(), spanId, "MDC spanId on " + thread);
+  }
+
+  /** The task ran with the span that was later reported as {@code span} active. */
+  void assertSaw(FinishedSpan span) {
     assertSame(span, active, "active span on " + thread);
     assertEquals(span.context().toTraceId(), traceId, "MDC traceId on " + thread);
     assertEquals(span.context().toSpanId(), spanId, "MDC spanId on " + thread);

@@ -10,7 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.spoor.SpoorSpan;
+import dev.spoor.FinishedSpan;
 import dev.spoor.SpoorTracer;
 import dev.spoor.reporter.InMemoryReporter;
 import io.opentracing.Scope;
@@ -192,7 +192,7 @@ class TaskTracingTest {
     Seen seen = lambda.get(DEADLINE_SECONDS, TimeUnit.SECONDS);
     fixture.awaitFinished(2);
     assertFollowsFrom(parent, fixture.finished("TaskTracingTest$CountingTask"));
-    SpoorSpan lambdaSpan = fixture.finished("TaskTracingTest$$Lambda");
+    FinishedSpan lambdaSpan = fixture.finished("TaskTracingTest$$Lambda");
     assertFollowsFrom(parent, lambdaSpan);
     seen.assertSaw(seen.active());
     assertEquals(lambdaSpan.context().toSpanId(), seen.spanId());
@@ -232,7 +232,7 @@ class TaskTracingTest {
         () -> future.get(DEADLINE_SECONDS, TimeUnit.SECONDS));
     assertSame(boom, thrown.getCause());
     fixture.awaitFinished(1);
-    SpoorSpan failed = fixture.finished("failing");
+    FinishedSpan failed = fixture.finished("failing");
     assertEquals(true, failed.tags().get("error"));
     assertEquals(1, failed.logs().size());
     assertEquals("error", failed.logs().get(0).fields().get("event"));

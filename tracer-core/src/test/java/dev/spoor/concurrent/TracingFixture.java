@@ -4,11 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.spoor.SpoorReference;
-import dev.spoor.SpoorSpan;
+import dev.spoor.FinishedSpan;
 import dev.spoor.SpoorTracer;
 import dev.spoor.reporter.InMemoryReporter;
 import io.opentracing.References;
 import io.opentracing.Span;
+import io.opentracing.SpanContext;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
@@ -40,9 +41,9 @@ final class TracingFixture {
    * The reported span named {@code operationName}, polled for until the deadline since another
    * thread may still be finishing it; fails unless exactly one was reported.
    */
-  SpoorSpan finished(String operationName) {
+  FinishedSpan finished(String operationName) {
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(DEADLINE_SECONDS);
-    List<SpoorSpan> matches = named(operationName);
+    List<FinishedSpan> matches = named(operationName);
     while (matches.isEmpty() && System.nanoTime() - deadline < 0) {
       LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(1));
       matches = named(operationName);
@@ -51,9 +52,9 @@ final class TracingFixture {
     return matches.get(0);
   }
 
-  private List<SpoorSpan> named(String operationName) {
-    List<SpoorSpan> matches = new ArrayList<>();
-    for (SpoorSpan span : reporter.spans()) {
+  private List<FinishedSpan> named(String operationName) {
+    List<FinishedSpan> matches = new ArrayList<>();
+    for (FinishedSpan span : reporter.spans()) {
       if (span.operationName().equals(operationName)) {
         matches.add(span);
       }
@@ -70,23 +71,31 @@ final class TracingFixture {
     }
   }
 
-  static void assertChildOf(Span parent, SpoorSpan child) {
-    assertReference(References.CHILD_OF, parent, child);
+  static void assertChildOf(Span parent, FinishedSpan child) {
+    assertReference(References.CHILD_OF, parent.context(), child);
   }
 
-  static void assertFollowsFrom(Span parent, SpoorSpan child) {
-    assertReference(References.FOLLOWS_FROM, parent, child);
+  static void assertChildOf(FinishedSpan parent, FinishedSpan child) {
+    assertReference(References.CHILD_OF, parent.context(), child);
   }
 
-  private static void assertReference(String type, Span parent, SpoorSpan child) {
+  static void assertFollowsFrom(Span parent, FinishedSpan child) {
+    assertReference(References.FOLLOWS_FROM, parent.context(), child);
+  }
+
+  static void assertFollowsFrom(FinishedSpan parent, FinishedSpan child) {
+    assertReference(References.FOLLOWS_FROM, parent.context(), child);
+  }
+
+  private static void assertReference(String type, SpanContext parent, FinishedSpan child) {
     assertEquals(1, child.references().size(), "references of " + child);
     SpoorReference reference = child.references().get(0);
     assertEquals(type, reference.type(), "reference of " + child);
-    assertEquals(parent.context().toSpanId(), reference.context().toSpanId());
-    assertEquals(parent.context().toTraceId(), child.context().toTraceId(), "trace of " + child);
+    assertEquals(parent.toSpanId(), reference.context().toSpanId());
+    assertEquals(parent.toTraceId(), child.context().toTraceId(), "trace of " + child);
   }
 
-  static void assertRoot(SpoorSpan span) {
+  static void assertRoot(FinishedSpan span) {
     assertTrue(span.references().isEmpty(), "references of " + span);
     assertEquals(0L, span.context().parentId());
   }

@@ -8,7 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.spoor.LogCapture;
-import dev.spoor.SpoorSpan;
+import dev.spoor.FinishedSpan;
 import dev.spoor.SpoorSpanContext;
 import dev.spoor.SpoorTracer;
 import dev.spoor.metrics.Metric;
@@ -238,7 +238,7 @@ class JaegerCodecTest {
   void aJaegerDebugIdAloneStartsASampledDebugTrace() {
     SpoorSpanContext partial = extract(header("jaeger-debug-id", "dbg-1"));
     assertEquals("dbg-1", partial.debugId());
-    SpoorSpan span = (SpoorSpan) tracer.buildSpan("op").asChildOf(partial).start();
+    FinishedSpan span = (FinishedSpan) tracer.buildSpan("op").asChildOf(partial).start();
     assertTrue(span.context().isSampled());
     assertTrue(span.context().isDebug());
     assertEquals("dbg-1", span.tags().get("jaeger-debug-id"));

@@ -73,7 +73,7 @@ class HugeSpansTest {
   @Test
   void thousandsOfTagsAndLogsAreCappedAndCounted() {
     io.opentracing.Span span = tracer.buildSpan("crowded").start();
-    int tracerTags = ((dev.spoor.SpoorSpan) span).tagCount(); // the sampler's on a root span
+    int tracerTags = ((dev.spoor.FinishedSpan) span).tagCount(); // the sampler's on a root span
     for (int i = 0; i < 5000; i++) {
       span.setTag("tag-" + i, i);
       span.log("log " + i);

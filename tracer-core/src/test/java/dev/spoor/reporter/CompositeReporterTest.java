@@ -3,7 +3,7 @@ package dev.spoor.reporter;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import dev.spoor.SpoorSpan;
+import dev.spoor.FinishedSpan;
 import dev.spoor.SpoorTracer;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
@@ -14,7 +14,7 @@ class CompositeReporterTest {
     final AtomicInteger closes = new AtomicInteger();
 
     @Override
-    public void report(SpoorSpan span) {
+    public void report(FinishedSpan span) {
       throw new IllegalStateException("broken");
     }
 
@@ -45,7 +45,7 @@ class CompositeReporterTest {
     AtomicInteger lastCloses = new AtomicInteger();
     Reporter last = new Reporter() {
       @Override
-      public void report(SpoorSpan span) {}
+      public void report(FinishedSpan span) {}
 
       @Override
       public void close() {

@@ -3,7 +3,7 @@ package dev.spoor.reporter;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.spoor.SpoorSpan;
+import dev.spoor.FinishedSpan;
 import dev.spoor.SpoorTracer;
 import dev.spoor.sampler.ConstSampler;
 import io.opentracing.Span;
@@ -20,7 +20,7 @@ class InMemoryReporterTest {
       Span second = tracer.buildSpan("second").start();
       second.finish();
       first.finish();
-      List<SpoorSpan> spans = reporter.spans();
+      List<FinishedSpan> spans = reporter.spans();
       assertEquals(2, spans.size());
       assertEquals("second", spans.get(0).operationName());
       assertEquals("first", spans.get(1).operationName());
@@ -32,7 +32,7 @@ class InMemoryReporterTest {
   void returnsACopyAndCanBeCleared() {
     try (SpoorTracer tracer = SpoorTracer.builder("svc").reporter(reporter).build()) {
       tracer.buildSpan("op").start().finish();
-      List<SpoorSpan> copy = reporter.spans();
+      List<FinishedSpan> copy = reporter.spans();
       reporter.clear();
       assertEquals(1, copy.size());
       assertEquals(0, reporter.size());

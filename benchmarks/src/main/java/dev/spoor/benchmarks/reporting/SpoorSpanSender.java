@@ -1,6 +1,6 @@
 package dev.spoor.benchmarks.reporting;
 
-import dev.spoor.SpoorSpan;
+import dev.spoor.FinishedSpan;
 import dev.spoor.SpoorTracer;
 import dev.spoor.benchmarks.SpanShape;
 import dev.spoor.reporter.InMemoryReporter;
@@ -13,7 +13,7 @@ import dev.spoor.sampler.ConstSampler;
  */
 final class SpoorSpanSender implements SpanSender {
   private final SpoorTracer tracer;
-  private final SpoorSpan span;
+  private final FinishedSpan span;
   private final SynchronousSpanSender sender;
 
   SpoorSpanSender(int port) {
@@ -22,7 +22,7 @@ final class SpoorSpanSender implements SpanSender {
         .reporter(new InMemoryReporter())
         .traceId128Bit(true)
         .build();
-    span = (SpoorSpan) SpanShape.finishedChild(tracer);
+    span = (FinishedSpan) SpanShape.finishedChild(tracer);
     sender = new SynchronousSpanSender("127.0.0.1", port, MAX_PACKET_SIZE);
   }
 

@@ -3,7 +3,7 @@ package dev.spoor.benchmarks.lifecycle;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import brave.Span;
-import dev.spoor.SpoorSpan;
+import dev.spoor.FinishedSpan;
 import dev.spoor.benchmarks.ParamValues;
 import io.jaegertracing.internal.JaegerSpan;
 import io.opentelemetry.sdk.trace.ReadableSpan;
@@ -60,7 +60,7 @@ class SpanLifecycleBenchmarkTest {
   }
 
   private static String spanId(Object span) {
-    if (span instanceof SpoorSpan spoor) {
+    if (span instanceof FinishedSpan spoor) {
       return Long.toHexString(spoor.context().spanId());
     }
     if (span instanceof JaegerSpan jaeger) {
@@ -73,7 +73,7 @@ class SpanLifecycleBenchmarkTest {
   }
 
   private static String parentId(Object span) {
-    if (span instanceof SpoorSpan spoor) {
+    if (span instanceof FinishedSpan spoor) {
       return Long.toHexString(spoor.context().parentId());
     }
     if (span instanceof JaegerSpan jaeger) {

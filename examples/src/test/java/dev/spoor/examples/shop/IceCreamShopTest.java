@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.spoor.SpoorSpan;
+import dev.spoor.FinishedSpan;
 import dev.spoor.examples.logging.TraceLogBuffer;
 import dev.spoor.reporter.InMemoryReporter;
 import dev.spoor.reporter.Reporter;
@@ -45,12 +45,12 @@ class IceCreamShopTest {
     shop.close();
   }
 
-  private List<SpoorSpan> spansOf(String traceId) {
+  private List<FinishedSpan> spansOf(String traceId) {
     // The wrappers finish a server span just after its response: wait for the services.
     shop.flush();
-    List<SpoorSpan> spans = new ArrayList<>();
+    List<FinishedSpan> spans = new ArrayList<>();
     for (InMemoryReporter reporter : reporters.values()) {
-      for (SpoorSpan span : reporter.spans()) {
+      for (FinishedSpan span : reporter.spans()) {
         if (span.context().toTraceId().equals(traceId)) {
           spans.add(span);
         }
@@ -65,17 +65,17 @@ class IceCreamShopTest {
 
     assertEquals(200, outcome.status(), outcome.summary());
     assertEquals(32, outcome.traceIdHex().length());
-    List<SpoorSpan> spans = spansOf(outcome.traceIdHex());
+    List<FinishedSpan> spans = spansOf(outcome.traceIdHex());
     assertEquals(7, spans.size(), spans::toString);
     Set<Long> ids = new HashSet<>();
     Set<String> services = new HashSet<>();
-    for (SpoorSpan span : spans) {
+    for (FinishedSpan span : spans) {
       ids.add(span.context().spanId());
       services.add(span.process().serviceName());
     }
     assertEquals(Set.of("shop-gateway", "cart-manager", "inventory", "payment"), services);
     int roots = 0;
-    for (SpoorSpan span : spans) {
+    for (FinishedSpan span : spans) {
       if (span.context().parentId() == 0L) {
         roots++;
         assertEquals("shop-gateway", span.process().serviceName());
@@ -91,10 +91,10 @@ class IceCreamShopTest {
   void carriesTagsProcessTagsAndBaggageThroughTheCallTree() throws Exception {
     RequestOutcome outcome = shop.checkout(2);
 
-    SpoorSpan edge = only(outcome.traceIdHex(), "shop-gateway", "GET /checkout");
+    FinishedSpan edge = only(outcome.traceIdHex(), "shop-gateway", "GET /checkout");
     assertEquals("silver", edge.tags().get("customer.tier"));
     assertEquals(3, ((Number) edge.tags().get("order.items")).intValue());
-    SpoorSpan payment = only(outcome.traceIdHex(), "payment", "POST /charge");
+    FinishedSpan payment = only(outcome.traceIdHex(), "payment", "POST /charge");
     assertEquals("Grace", payment.tags().get("payment.customer"));
     assertEquals("demo", payment.process().tags().get("env"));
     assertNotNull(payment.process().tags().get("datacenter"));
@@ -118,7 +118,7 @@ class IceCreamShopTest {
   void slowsEveryFourthRequestInInventory() throws Exception {
     RequestOutcome outcome = shop.checkout(IceCreamShop.SLOW_EVERY);
 
-    SpoorSpan stock = only(outcome.traceIdHex(), "inventory", "GET /stock");
+    FinishedSpan stock = only(outcome.traceIdHex(), "inventory", "GET /stock");
     assertEquals("miss", stock.tags().get("inventory.cache"));
     assertTrue(stock.durationMicros() >= IceCreamShop.SLOW_MILLIS * 1000, stock::toString);
   }
@@ -134,9 +134,9 @@ class IceCreamShopTest {
         + " spanID=")), lines::toString);
   }
 
-  private SpoorSpan only(String traceId, String service, String operation) {
-    SpoorSpan found = null;
-    for (SpoorSpan span : spansOf(traceId)) {
+  private FinishedSpan only(String traceId, String service, String operation) {
+    FinishedSpan found = null;
+    for (FinishedSpan span : spansOf(traceId)) {
       if (span.process().serviceName().equals(service)
           && span.operationName().equals(operation)
           && "server".equals(span.tags().get("span.kind"))) {

@@ -5,12 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.spoor.Limits;
-import dev.spoor.SpoorSpan;
+import dev.spoor.FinishedSpan;
 import dev.spoor.SpoorSpanContext;
 import dev.spoor.SpoorTracer;
 import dev.spoor.metrics.Metric;
 import dev.spoor.reporter.InMemoryReporter;
 import dev.spoor.sampler.ConstSampler;
+import io.opentracing.Span;
 import io.opentracing.SpanContext;
 import io.opentracing.propagation.Format;
 import io.opentracing.propagation.TextMapAdapter;
@@ -55,10 +56,10 @@ class UntrustedClientTest {
     InMemoryReporter reporter = new InMemoryReporter();
     try (SpoorTracer edge = edge(reporter)) {
       SpanContext incoming = edge.extract(Format.Builtin.HTTP_HEADERS, new TextMapAdapter(headers));
-      SpoorSpan server = (SpoorSpan) edge.buildSpan("server").asChildOf(incoming).start();
+      Span server = edge.buildSpan("server").asChildOf(incoming).start();
       server.finish();
 
-      SpoorSpanContext context = server.context();
+      SpoorSpanContext context = (SpoorSpanContext) server.context();
       assertFalse(context.isSampled(), headers::toString);
       assertFalse(context.isDebug(), headers::toString);
       assertEquals(0, edge.metrics().get(Metric.SPANS_SAMPLED));
@@ -97,7 +98,7 @@ class UntrustedClientTest {
   void aClientCannotPushBaggageThroughAnUntrustedEdge(Map<String, String> headers) {
     try (SpoorTracer edge = edge(new InMemoryReporter())) {
       SpanContext incoming = edge.extract(Format.Builtin.HTTP_HEADERS, new TextMapAdapter(headers));
-      SpoorSpan server = (SpoorSpan) edge.buildSpan("server").asChildOf(incoming).start();
+      FinishedSpan server = (FinishedSpan) edge.buildSpan("server").asChildOf(incoming).start();
 
       assertTrue(server.context().baggage().isEmpty());
       assertTrue(edge.metrics().get(Metric.BAGGAGE_DROPPED) > 0, "the drop is counted");

@@ -3,7 +3,7 @@ package dev.spoor.http.wrappers;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
-import dev.spoor.SpoorSpan;
+import dev.spoor.FinishedSpan;
 import io.opentracing.Span;
 import java.net.URI;
 import java.util.Map;
@@ -45,6 +45,6 @@ class PeerTagsTest {
     Span span = recording.tracer.buildSpan("peer").start();
     UriTags.tagPeer(span, uri);
     span.finish();
-    return ((SpoorSpan) span).tags();
+    return ((FinishedSpan) span).tags();
   }
 }

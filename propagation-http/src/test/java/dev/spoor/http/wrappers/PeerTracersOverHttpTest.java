@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.sun.net.httpserver.HttpExchange;
-import dev.spoor.SpoorSpan;
+import dev.spoor.FinishedSpan;
 import dev.spoor.SpoorSpanContext;
 import dev.spoor.http.wrappers.HttpPeer.PeerContext;
 import io.opentracing.Scope;
@@ -173,7 +173,7 @@ class PeerTracersOverHttpTest {
     }
 
     assertEquals(200, status);
-    SpoorSpan client = recording.awaitSpan("client");
+    FinishedSpan client = recording.awaitSpan("client");
     PeerContext seen = seenByPeer.get();
     assertEquals(client.context().traceIdHigh(), seen.traceIdHigh(), seen.toString());
     assertEquals(client.context().traceIdLow(), seen.traceIdLow(), seen.toString());

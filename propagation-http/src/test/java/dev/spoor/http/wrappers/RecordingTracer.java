@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import dev.spoor.LogRecord;
-import dev.spoor.SpoorSpan;
+import dev.spoor.FinishedSpan;
 import dev.spoor.SpoorTracer;
 import dev.spoor.reporter.InMemoryReporter;
 import java.util.List;
@@ -33,11 +33,11 @@ final class RecordingTracer implements AutoCloseable {
   }
 
   /** The one finished span of {@code kind}, waiting for it (a server span ends after its response). */
-  SpoorSpan awaitSpan(String kind) {
+  FinishedSpan awaitSpan(String kind) {
     long deadline = System.nanoTime() + DEADLINE_NANOS;
     while (true) {
-      SpoorSpan found = null;
-      for (SpoorSpan span : reporter.spans()) {
+      FinishedSpan found = null;
+      for (FinishedSpan span : reporter.spans()) {
         if (kind.equals(span.tags().get("span.kind"))) {
           if (found != null) {
             fail("more than one " + kind + " span: " + reporter.spans());
@@ -56,7 +56,7 @@ final class RecordingTracer implements AutoCloseable {
   }
 
   /** The tags every HTTP span carries, with the values expected. */
-  static void assertHttpTags(SpoorSpan span, String kind, String component, String method,
+  static void assertHttpTags(FinishedSpan span, String kind, String component, String method,
       String url, int status) {
     Map<String, Object> tags = span.tags();
     assertEquals(kind, tags.get("span.kind"), "span.kind");
@@ -69,13 +69,13 @@ final class RecordingTracer implements AutoCloseable {
     assertEquals(false, hasErrorLog(span), "error log");
   }
 
-  static void assertParent(SpoorSpan parent, SpoorSpan child) {
+  static void assertParent(FinishedSpan parent, FinishedSpan child) {
     assertEquals(parent.context().toTraceId(), child.context().toTraceId(), "trace id");
     assertEquals(parent.context().spanId(), child.context().parentId(), "parent id");
   }
 
   /** The fields of the span's single {@code event=error} log. */
-  static Map<String, ?> errorLog(SpoorSpan span) {
+  static Map<String, ?> errorLog(FinishedSpan span) {
     List<LogRecord> logs = span.logs();
     Map<String, ?> found = null;
     for (LogRecord log : logs) {
@@ -92,7 +92,7 @@ final class RecordingTracer implements AutoCloseable {
     return found;
   }
 
-  static boolean hasErrorLog(SpoorSpan span) {
+  static boolean hasErrorLog(FinishedSpan span) {
     for (LogRecord log : span.logs()) {
       if ("error".equals(log.fields().get("event"))) {
         return true;

@@ -3,7 +3,7 @@ package dev.spoor.http.wrappers;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.spoor.SpoorSpan;
+import dev.spoor.FinishedSpan;
 import dev.spoor.SpoorTracer;
 import dev.spoor.reporter.InMemoryReporter;
 import jakarta.servlet.DispatcherType;
@@ -61,7 +61,7 @@ class ServletHeadersReadOnceTest {
             HttpResponse.BodyHandlers.discarding());
         assertEquals(204, response.statusCode());
       }
-      SpoorSpan span = awaitOneSpan(reporter);
+      FinishedSpan span = awaitOneSpan(reporter);
       assertEquals(TRACE, span.context().toTraceId());
       assertEquals(1, readings.get(), "header readings for three formats");
     } finally {
@@ -69,7 +69,7 @@ class ServletHeadersReadOnceTest {
     }
   }
 
-  private static SpoorSpan awaitOneSpan(InMemoryReporter reporter) {
+  private static FinishedSpan awaitOneSpan(InMemoryReporter reporter) {
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
     while (reporter.spans().isEmpty()) {
       assertTrue(System.nanoTime() - deadline < 0, "no span within 10 s");

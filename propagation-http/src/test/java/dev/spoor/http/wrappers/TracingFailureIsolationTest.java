@@ -3,7 +3,7 @@ package dev.spoor.http.wrappers;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
-import dev.spoor.SpoorSpan;
+import dev.spoor.FinishedSpan;
 import dev.spoor.metrics.Metric;
 import io.opentracing.Scope;
 import io.opentracing.ScopeManager;
@@ -53,8 +53,8 @@ class TracingFailureIsolationTest {
         HttpResponse.BodyHandlers.ofString());
 
     assertEquals("fine", response.body());
-    SpoorSpan serverSpan = recording.awaitSpan("server");
-    SpoorSpan clientSpan = recording.awaitSpan("client");
+    FinishedSpan serverSpan = recording.awaitSpan("server");
+    FinishedSpan clientSpan = recording.awaitSpan("client");
     assertEquals(0, serverSpan.context().parentId(), "nothing was propagated: a new trace");
     assertEquals(200, clientSpan.tags().get("http.status_code"));
     assertEquals(2, broken.instrumentationErrors(), "one inject and one extract");
@@ -86,7 +86,7 @@ class TracingFailureIsolationTest {
             .build(),
         HttpResponse.BodyHandlers.discarding());
 
-    SpoorSpan serverSpan = recording.awaitSpan("server");
+    FinishedSpan serverSpan = recording.awaitSpan("server");
     assertEquals("4bf92f3577b34da6a3ce929d0e0e4736", serverSpan.context().toTraceId());
     assertEquals(0x00f067aa0ba902b7L, serverSpan.context().parentId());
   }
@@ -102,7 +102,7 @@ class TracingFailureIsolationTest {
         HttpResponse.BodyHandlers.ofString());
 
     assertEquals(200, response.statusCode());
-    SpoorSpan serverSpan = recording.awaitSpan("server");
+    FinishedSpan serverSpan = recording.awaitSpan("server");
     assertEquals(0, serverSpan.context().parentId());
     assertNull(serverSpan.tags().get("error"));
     assertEquals(1, recording.tracer.metrics().get(Metric.EXTRACT_ERRORS));

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.spoor.SpoorSpan;
+import dev.spoor.FinishedSpan;
 import io.opentracing.Scope;
 import io.opentracing.Span;
 import jakarta.servlet.AsyncContext;
@@ -95,8 +95,8 @@ class TracingFilterTest {
         HttpRequest.newBuilder(uri("/shop/orders/42?page=1&token=t0ps3cret")).build(),
         HttpResponse.BodyHandlers.ofString());
 
-    SpoorSpan serverSpan = recording.awaitSpan("server");
-    SpoorSpan clientSpan = recording.awaitSpan("client");
+    FinishedSpan serverSpan = recording.awaitSpan("server");
+    FinishedSpan clientSpan = recording.awaitSpan("client");
     RecordingTracer.assertParent(clientSpan, serverSpan);
     // The servlet wrote the ids it saw as active and in the MDC.
     assertEquals(serverSpan.context().toSpanId() + " " + serverSpan.context().toTraceId() + " "
@@ -124,7 +124,7 @@ class TracingFilterTest {
 
     assertEquals(202, response.statusCode());
     assertEquals("false", response.body(), "server span reported before complete()");
-    SpoorSpan serverSpan = recording.awaitSpan("server");
+    FinishedSpan serverSpan = recording.awaitSpan("server");
     assertEquals(202, serverSpan.tags().get("http.status_code"));
     assertEquals("worker", serverSpan.tags().get("finished.by"));
     assertEquals("GET /shop/async", serverSpan.operationName());
@@ -138,7 +138,7 @@ class TracingFilterTest {
 
     assertEquals(200, response.statusCode());
     assertEquals("done", response.body());
-    SpoorSpan serverSpan = recording.awaitSpan("server");
+    FinishedSpan serverSpan = recording.awaitSpan("server");
     assertEquals(200, serverSpan.tags().get("http.status_code"));
     assertNull(serverSpan.tags().get("error"));
     assertEquals(0, recording.tracer.metrics().get(dev.spoor.metrics.Metric.CALLS_AFTER_FINISH));
@@ -151,7 +151,7 @@ class TracingFilterTest {
         HttpResponse.BodyHandlers.ofString());
 
     assertEquals(500, response.statusCode());
-    SpoorSpan serverSpan = recording.awaitSpan("server");
+    FinishedSpan serverSpan = recording.awaitSpan("server");
     assertTrue(escaped.get() instanceof IllegalStateException, String.valueOf(escaped.get()));
     assertEquals(true, serverSpan.tags().get("error"));
     assertNull(serverSpan.tags().get("http.status_code"), "Jetty sets the 500 after the filter");
@@ -159,7 +159,7 @@ class TracingFilterTest {
     assertSame(escaped.get(), log.get("error.object"));
     assertEquals("order service exploded", log.get("message"));
     assertEquals(IllegalStateException.class.getName(), log.get("error.kind"));
-    SpoorSpan clientSpan = recording.awaitSpan("client");
+    FinishedSpan clientSpan = recording.awaitSpan("client");
     assertEquals(500, clientSpan.tags().get("http.status_code"));
     assertEquals(true, clientSpan.tags().get("error"));
   }
@@ -169,7 +169,7 @@ class TracingFilterTest {
     client.send(HttpRequest.newBuilder(uri("/shop/orders/unavailable")).build(),
         HttpResponse.BodyHandlers.discarding());
 
-    SpoorSpan serverSpan = recording.awaitSpan("server");
+    FinishedSpan serverSpan = recording.awaitSpan("server");
     assertEquals(503, serverSpan.tags().get("http.status_code"));
     assertEquals(true, serverSpan.tags().get("error"));
     assertEquals("HTTP status 503", RecordingTracer.errorLog(serverSpan).get("message"));
@@ -231,7 +231,7 @@ class TracingFilterTest {
         try (Scope ignored = recording.tracer.activateSpan(span)) {
           assertTrue(chainReturned.await(10, TimeUnit.SECONDS), "filter chain never returned");
           AtomicBoolean reported = new AtomicBoolean(false);
-          for (SpoorSpan finished : recording.reporter.spans()) {
+          for (FinishedSpan finished : recording.reporter.spans()) {
             reported.compareAndSet(false, "server".equals(finished.tags().get("span.kind")));
           }
           recording.tracer.activeSpan().setTag("finished.by", "worker");

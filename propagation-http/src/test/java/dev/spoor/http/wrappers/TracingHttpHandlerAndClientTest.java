@@ -10,7 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
-import dev.spoor.SpoorSpan;
+import dev.spoor.FinishedSpan;
 import dev.spoor.metrics.Metric;
 import io.opentracing.Scope;
 import io.opentracing.Span;
@@ -78,8 +78,8 @@ class TracingHttpHandlerAndClientTest {
         HttpResponse.BodyHandlers.ofString());
 
     assertEquals(200, response.statusCode());
-    SpoorSpan serverSpan = recording.awaitSpan("server");
-    SpoorSpan clientSpan = recording.awaitSpan("client");
+    FinishedSpan serverSpan = recording.awaitSpan("server");
+    FinishedSpan clientSpan = recording.awaitSpan("client");
     RecordingTracer.assertParent(clientSpan, serverSpan);
     assertEquals(serverSpan.context().toSpanId(), activeSpanId.get());
     assertEquals(serverSpan.context().toTraceId(), mdcTraceId.get());
@@ -104,7 +104,7 @@ class TracingHttpHandlerAndClientTest {
       parent.finish();
     }
 
-    SpoorSpan clientSpan = recording.awaitSpan("client");
+    FinishedSpan clientSpan = recording.awaitSpan("client");
     assertEquals(parent.context().toTraceId(), clientSpan.context().toTraceId());
     assertEquals(((dev.spoor.SpoorSpanContext) parent.context()).spanId(),
         clientSpan.context().parentId());
@@ -120,7 +120,7 @@ class TracingHttpHandlerAndClientTest {
 
     assertEquals(503, response.statusCode());
     for (String kind : new String[] {"server", "client"}) {
-      SpoorSpan span = recording.awaitSpan(kind);
+      FinishedSpan span = recording.awaitSpan(kind);
       assertEquals(503, span.tags().get("http.status_code"), kind);
       assertEquals(true, span.tags().get("error"), kind);
       assertEquals("HTTP status 503", RecordingTracer.errorLog(span).get("message"), kind);
@@ -135,7 +135,7 @@ class TracingHttpHandlerAndClientTest {
         HttpResponse.BodyHandlers.discarding());
 
     for (String kind : new String[] {"server", "client"}) {
-      SpoorSpan span = recording.awaitSpan(kind);
+      FinishedSpan span = recording.awaitSpan(kind);
       assertEquals(404, span.tags().get("http.status_code"), kind);
       assertNull(span.tags().get("error"), kind);
       assertFalse(RecordingTracer.hasErrorLog(span), kind);
@@ -152,7 +152,7 @@ class TracingHttpHandlerAndClientTest {
     strict.send(HttpRequest.newBuilder(uri("/orders/7")).build(),
         HttpResponse.BodyHandlers.discarding());
 
-    SpoorSpan clientSpan = recording.awaitSpan("client");
+    FinishedSpan clientSpan = recording.awaitSpan("client");
     assertEquals(true, clientSpan.tags().get("error"));
     assertEquals("HTTP status 404", RecordingTracer.errorLog(clientSpan).get("message"));
     assertNull(recording.awaitSpan("server").tags().get("error"));
@@ -179,7 +179,7 @@ class TracingHttpHandlerAndClientTest {
 
     assertEquals(500, response.statusCode());
     assertSame(boom, escaped.get());
-    SpoorSpan serverSpan = recording.awaitSpan("server");
+    FinishedSpan serverSpan = recording.awaitSpan("server");
     assertEquals("GET /explode", serverSpan.operationName());
     assertEquals(true, serverSpan.tags().get("error"));
     assertNull(serverSpan.tags().get("http.status_code"), "no response was sent inside the span");
@@ -198,8 +198,8 @@ class TracingHttpHandlerAndClientTest {
         HttpResponse.BodyHandlers.ofString()).get(10, TimeUnit.SECONDS);
 
     assertEquals(200, response.statusCode());
-    SpoorSpan clientSpan = recording.awaitSpan("client");
-    SpoorSpan serverSpan = recording.awaitSpan("server");
+    FinishedSpan clientSpan = recording.awaitSpan("client");
+    FinishedSpan serverSpan = recording.awaitSpan("server");
     RecordingTracer.assertParent(clientSpan, serverSpan);
     assertEquals("POST", clientSpan.tags().get("http.method"));
     assertEquals(200, clientSpan.tags().get("http.status_code"));
@@ -220,7 +220,7 @@ class TracingHttpHandlerAndClientTest {
             .get(10, TimeUnit.SECONDS));
 
     assertTrue(failure.getCause() instanceof ConnectException, failure.toString());
-    SpoorSpan clientSpan = recording.awaitSpan("client");
+    FinishedSpan clientSpan = recording.awaitSpan("client");
     assertEquals(true, clientSpan.tags().get("error"));
     assertNull(clientSpan.tags().get("http.status_code"));
     assertEquals(ConnectException.class.getName(),
@@ -278,7 +278,7 @@ class TracingHttpHandlerAndClientTest {
 
     assertEquals(200, response.statusCode());
     assertEquals("ok", response.body());
-    SpoorSpan serverSpan = recording.awaitSpan("server");
+    FinishedSpan serverSpan = recording.awaitSpan("server");
     assertEquals("GET /orders/9", serverSpan.operationName());
     assertEquals("acme", serverSpan.tags().get("tenant"));
     assertEquals(1, custom.instrumentationErrors());

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.sun.net.httpserver.HttpHandler;
-import dev.spoor.SpoorSpan;
+import dev.spoor.FinishedSpan;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -57,7 +57,7 @@ class TracingHttpHandlerCompletionTest {
 
     assertEquals(202, response.statusCode());
     assertEquals("done later", response.body());
-    SpoorSpan span = recording.awaitSpan("server");
+    FinishedSpan span = recording.awaitSpan("server");
     assertEquals(0, serverSpansBeforeResponse.get(), "reported before the response completed");
     assertEquals(202, span.tags().get("http.status_code"));
     assertEquals(1, serverSpans());
@@ -84,7 +84,7 @@ class TracingHttpHandlerCompletionTest {
 
   private int serverSpans() {
     int count = 0;
-    for (SpoorSpan span : recording.reporter.spans()) {
+    for (FinishedSpan span : recording.reporter.spans()) {
       if ("server".equals(span.tags().get("span.kind"))) {
         count++;
       }

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import dev.spoor.SpoorSpan;
+import dev.spoor.FinishedSpan;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -51,7 +51,7 @@ class TracingUrlConnectionTest {
     String answer = post("http://user:pw@127.0.0.1:" + port + "/echo?k=v", "hello");
 
     assertEquals("200 echo:hello", answer);
-    SpoorSpan clientSpan = recording.awaitSpan("client");
+    FinishedSpan clientSpan = recording.awaitSpan("client");
     RecordingTracer.assertParent(clientSpan, recording.awaitSpan("server"));
     assertEquals("POST", clientSpan.operationName());
     RecordingTracer.assertHttpTags(clientSpan, "client", "java-httpurlconnection", "POST",
@@ -64,7 +64,7 @@ class TracingUrlConnectionTest {
     String answer = post("http://127.0.0.1:" + port + "/echo", "fail");
 
     assertEquals("500 ", answer);
-    SpoorSpan clientSpan = recording.awaitSpan("client");
+    FinishedSpan clientSpan = recording.awaitSpan("client");
     assertEquals(500, clientSpan.tags().get("http.status_code"));
     assertEquals(true, clientSpan.tags().get("error"));
     assertEquals("HTTP status 500", RecordingTracer.errorLog(clientSpan).get("message"));
@@ -91,7 +91,7 @@ class TracingUrlConnectionTest {
         }));
 
     assertSame(thrown[0], escaped);
-    SpoorSpan clientSpan = recording.awaitSpan("client");
+    FinishedSpan clientSpan = recording.awaitSpan("client");
     assertEquals(true, clientSpan.tags().get("error"));
     assertSame(escaped, RecordingTracer.errorLog(clientSpan).get("error.object"));
     assertNull(clientSpan.tags().get("http.status_code"));

@@ -2,14 +2,14 @@ package dev.spoor.jaeger.thrift;
 
 import dev.spoor.LogRecord;
 import dev.spoor.SpoorReference;
-import dev.spoor.SpoorSpan;
+import dev.spoor.FinishedSpan;
 import dev.spoor.SpoorSpanContext;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
 /**
- * Encodes one finished {@link SpoorSpan} as the {@code Span} struct of jaeger-idl's
+ * Encodes one finished {@link FinishedSpan} as the {@code Span} struct of jaeger-idl's
  * {@code thrift/jaeger.thrift}, shrinking it when it would not fit in a datagram.
  *
  * <p>Mapping: the 128-bit trace id goes to {@code traceIdHigh}/{@code traceIdLow};
@@ -71,7 +71,7 @@ public final class JaegerSpanEncoder {
    * #MAX_SHORTENED_NAME} characters (ending in "..."), and gains a {@link #TRUNCATED_TAG} tag
    * saying so.
    */
-  public Fit encode(SpoorSpan span, ThriftCompactWriter out, int maxBytes) {
+  public Fit encode(FinishedSpan span, ThriftCompactWriter out, int maxBytes) {
     int tagCount = snapshot(span);
     try {
       return encodeSnapshot(span, out, maxBytes, tagCount);
@@ -88,7 +88,7 @@ public final class JaegerSpanEncoder {
    * finished span is frozen (its state word is FINISHED and nothing writes it again), so its
    * accessors take no lock and the copy is a consistent snapshot.
    */
-  private int snapshot(SpoorSpan span) {
+  private int snapshot(FinishedSpan span) {
     int tagCount = span.tagCount();
     if (tagKeys.length < tagCount) {
       tagKeys = new String[tagCount];
@@ -106,7 +106,7 @@ public final class JaegerSpanEncoder {
     return tagCount;
   }
 
-  private Fit encodeSnapshot(SpoorSpan span, ThriftCompactWriter out, int maxBytes, int tagCount) {
+  private Fit encodeSnapshot(FinishedSpan span, ThriftCompactWriter out, int maxBytes, int tagCount) {
     int start = out.size();
     String name = operationName;
     writeSpan(span, name, out, tagCount, true, null);
@@ -196,7 +196,7 @@ public final class JaegerSpanEncoder {
     return order;
   }
 
-  private void writeSpan(SpoorSpan span, String operationName, ThriftCompactWriter out,
+  private void writeSpan(FinishedSpan span, String operationName, ThriftCompactWriter out,
       int tagCount, boolean withLogs, String note) {
     SpoorSpanContext context = span.context();
     out.writeStructBegin();
