@@ -67,7 +67,16 @@ public enum Metric {
   /** Datagrams sent. */
   DATAGRAMS_SENT("spoor.reporter.datagrams_sent"),
   /** Failed datagram sends (agent down, host unresolved, socket error). */
-  SEND_FAILURES("spoor.reporter.send_failures");
+  SEND_FAILURES("spoor.reporter.send_failures"),
+  /** Polls of a remote sampler that returned a valid sampling strategy (changed or not). */
+  SAMPLER_QUERIES_OK("spoor.sampler.queries.ok"),
+  /**
+   * Polls of a remote sampler that failed: no connection, a timeout, an HTTP error, a body too
+   * large, or an answer that is not a valid strategy. The last good strategy stays in force.
+   */
+  SAMPLER_QUERIES_FAILED("spoor.sampler.queries.failed"),
+  /** Times a remote sampler's strategy changed (jaeger-client-java's {@code sampler_updates}). */
+  SAMPLER_UPDATES("spoor.sampler.updates");
 
   private final String metricName;
 

@@ -53,30 +53,54 @@ public final class RateLimitingSampler implements Sampler {
   /**
    * A lock-free token bucket. State is the virtual time (nanos) at which the bucket was empty:
    * tokens available = (now - emptyAt) * rate, capped at capacity. Taking a token moves emptyAt
-   * forward by the cost of one token.
+   * forward by the cost of one token. A rate of 0 never refills: the bucket then holds no token
+   * at all, or (for a lower bound, see {@link #lowerBound}) the one it started with.
    */
   static final class TokenBucket {
     interface NanoClock {
       long nanoTime();
     }
 
+    private static final long UNTAKEN = 0L;
+    private static final long TAKEN = 1L;
+    // About 73 years: longer waits are clamped, so that nanoTime arithmetic never overflows.
+    private static final long MAX_NANOS = 1L << 61;
+
     private final NanoClock clock;
     private final long nanosPerToken;
     private final long capacityNanos;
-    private final AtomicLong emptyAt;
+    private final AtomicLong emptyAt; // at rate 0: UNTAKEN or TAKEN
+    private final boolean refills;
 
     TokenBucket(double tokensPerSecond, double capacity, NanoClock clock) {
+      this(tokensPerSecond, capacity, clock, false);
+    }
+
+    /**
+     * jaeger-client-java's lower bound: a bucket of {@code max(1, rate)} tokens that starts full,
+     * so that even at rate 0 it lets exactly one trace through (its RateLimiter does, through an
+     * overflow; jaeger-client-go's by design).
+     */
+    static TokenBucket lowerBound(double tokensPerSecond, NanoClock clock) {
+      return new TokenBucket(tokensPerSecond, Math.max(1.0, tokensPerSecond), clock, true);
+    }
+
+    private TokenBucket(
+        double tokensPerSecond, double capacity, NanoClock clock, boolean oneTokenAtRateZero) {
       this.clock = clock;
-      this.nanosPerToken =
-          tokensPerSecond <= 0 ? Long.MAX_VALUE : (long) Math.max(1, 1_000_000_000L / tokensPerSecond);
-      this.capacityNanos = tokensPerSecond <= 0 ? 0 : (long) (capacity * nanosPerToken);
+      this.refills = tokensPerSecond > 0;
+      this.nanosPerToken = refills
+          ? (long) Math.min(MAX_NANOS, Math.max(1, 1_000_000_000L / tokensPerSecond)) : 0;
+      this.capacityNanos = refills ? (long) Math.min(MAX_NANOS, capacity * nanosPerToken) : 0;
       // Start full, as jaeger-client-java does, so the first request of a service is sampled.
-      this.emptyAt = new AtomicLong(clock.nanoTime() - capacityNanos);
+      this.emptyAt = new AtomicLong(refills ? clock.nanoTime() - capacityNanos
+          : oneTokenAtRateZero ? UNTAKEN : TAKEN);
     }
 
     boolean tryTake() {
-      if (nanosPerToken == Long.MAX_VALUE) {
-        return false;
+      if (!refills) {
+        // One read, no clock and no CAS once the token is gone.
+        return emptyAt.get() == UNTAKEN && emptyAt.compareAndSet(UNTAKEN, TAKEN);
       }
       while (true) {
         long now = clock.nanoTime();
