@@ -29,8 +29,6 @@ final class HttpStrategySource implements StrategySource {
   private final String endpoint;
   private final String shownEndpoint;
   private final int timeoutMillis;
-  private volatile HttpURLConnection inFlight;
-  private volatile boolean aborted;
 
   /**
    * @param endpoint an absolute http or https URL, checked with {@link #checkEndpoint}
@@ -52,11 +50,7 @@ final class HttpStrategySource implements StrategySource {
     connection.setReadTimeout(timeoutMillis);
     connection.setUseCaches(false);
     connection.setRequestProperty("Accept", "application/json");
-    inFlight = connection;
     try {
-      if (aborted) {
-        throw new IOException("sampler closed");
-      }
       long deadline = System.nanoTime() + timeoutMillis * 1_000_000L;
       int status = connection.getResponseCode();
       if (status != HttpURLConnection.HTTP_OK) {
@@ -70,7 +64,6 @@ final class HttpStrategySource implements StrategySource {
         return utf8(readBounded(in, declared, deadline));
       }
     } finally {
-      inFlight = null;
       connection.disconnect(); // closes the socket: nothing is kept alive between polls
     }
   }
@@ -102,15 +95,6 @@ final class HttpStrategySource implements StrategySource {
           .toString();
     } catch (CharacterCodingException e) {
       throw new IOException("answer is not UTF-8");
-    }
-  }
-
-  @Override
-  public void abort() {
-    aborted = true;
-    HttpURLConnection connection = inFlight;
-    if (connection != null) {
-      connection.disconnect(); // a blocked read fails at once
     }
   }
 

@@ -44,7 +44,7 @@ public final class RemoteSampler implements Sampler {
   private final SamplerCounters counters;
   private final StrategyPoller poller;
   private final Sampler startOnFirstUse = new StartOnFirstUse();
-  private volatile Sampler current = startOnFirstUse;
+  private volatile Sampler current;
   private volatile boolean closed;
 
   private RemoteSampler(Builder builder) {
@@ -59,6 +59,7 @@ public final class RemoteSampler implements Sampler {
     StrategySource source = new HttpStrategySource(builder.endpoint, builder.timeoutMillis);
     this.poller = new StrategyPoller(this, source, serviceName, refreshInterval.toNanos(),
         maxOperations, builder.clock, counters, builder.warningIntervalNanos);
+    this.current = builder.pollingThread ? startOnFirstUse : initial;
   }
 
   /**
@@ -169,6 +170,7 @@ public final class RemoteSampler implements Sampler {
     private SpoorMetrics metrics;
     private TokenBucket.NanoClock clock = System::nanoTime;
     private long warningIntervalNanos = TimeUnit.MINUTES.toNanos(5);
+    private boolean pollingThread = true;
 
     private Builder(String serviceName) {
       if (serviceName == null) {
@@ -301,6 +303,12 @@ public final class RemoteSampler implements Sampler {
     /** The time source of the rate limiters (for tests). */
     Builder nanoClock(TokenBucket.NanoClock clock) {
       this.clock = clock;
+      return this;
+    }
+
+    /** Whether the first root span starts the polling thread (false: tests poll with pollNow). */
+    Builder pollingThread(boolean start) {
+      this.pollingThread = start;
       return this;
     }
 

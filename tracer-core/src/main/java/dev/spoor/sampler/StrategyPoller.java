@@ -28,8 +28,9 @@ final class StrategyPoller {
   private final TokenBucket.NanoClock clock;
   private final SamplerCounters counters;
   private final RateLimitedLogger warnings;
+  private final Object pollLock = new Object(); // one poll at a time; never held by stop()
   private volatile boolean stopped;
-  private volatile Thread thread;
+  private volatile Thread thread; // written under this
 
   StrategyPoller(RemoteSampler owner, StrategySource source, String serviceName,
       long intervalNanos, int maxOperations, TokenBucket.NanoClock clock,
@@ -57,14 +58,17 @@ final class StrategyPoller {
     poller.start();
   }
 
-  /** Stops the thread: a poll in progress is cut short; waits for it at most a second. */
+  /**
+   * Stops the thread, waiting for it at most a second. A poll in progress cannot be cut short
+   * ({@code HttpURLConnection.disconnect} waits for a blocked read), so it may finish, within its
+   * timeout, after this returns; then the thread ends without publishing.
+   */
   void stop() {
     Thread poller;
     synchronized (this) {
       stopped = true;
       poller = thread;
     }
-    source.abort();
     if (poller == null || poller == Thread.currentThread()) {
       return;
     }
@@ -92,10 +96,15 @@ final class StrategyPoller {
    * Asks once and applies a valid answer. Serialised, so that a test may call it while the thread
    * runs. Never throws.
    */
-  synchronized void pollOnce() {
-    if (stopped) {
-      return;
+  void pollOnce() {
+    synchronized (pollLock) {
+      if (!stopped) {
+        pollLocked();
+      }
     }
+  }
+
+  private void pollLocked() {
     try {
       String answer;
       try {
@@ -112,7 +121,9 @@ final class StrategyPoller {
         return;
       }
       counters.queryOk();
-      apply(strategy);
+      if (!stopped) {
+        apply(strategy);
+      }
     } catch (RuntimeException e) {
       // A bug, not the server's doing; still never the application's problem.
       counters.queryFailed();

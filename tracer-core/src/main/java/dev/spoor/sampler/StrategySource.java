@@ -13,7 +13,4 @@ interface StrategySource {
    * @throws IOException when there is no answer, or not a usable one (HTTP error, too large)
    */
   String fetch(String serviceName) throws IOException;
-
-  /** Cuts short a fetch in progress; called from another thread when the sampler closes. */
-  void abort();
 }
