@@ -5,12 +5,8 @@ import dev.spoor.reporter.CompositeReporter;
 import dev.spoor.reporter.LoggingReporter;
 import dev.spoor.reporter.RemoteReporter;
 import dev.spoor.reporter.Reporter;
-import dev.spoor.sampler.ConstSampler;
-import dev.spoor.sampler.ProbabilisticSampler;
-import dev.spoor.sampler.RateLimitingSampler;
 import dev.spoor.sampler.Sampler;
 import java.util.LinkedHashMap;
-import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.function.UnaryOperator;
@@ -75,13 +71,12 @@ final class EnvConfiguration {
   }
 
   /**
-   * jaeger-client-java variables that Spoor does not implement: the HTTP collector sender and the
-   * remote sampling-strategy poller. Setting one is not an error (a migrating service keeps
-   * working over UDP), but it is said once, so nobody believes spans go where they do not.
+   * jaeger-client-java variables that Spoor does not implement: the HTTP collector sender. Setting
+   * one is not an error (a migrating service keeps working over UDP), but it is said once, so
+   * nobody believes spans go where they do not.
    */
   static final String[] UNSUPPORTED = {
-    "JAEGER_ENDPOINT", "JAEGER_AUTH_TOKEN", "JAEGER_USER", "JAEGER_PASSWORD",
-    "JAEGER_SAMPLER_MANAGER_HOST_PORT", "JAEGER_SAMPLING_ENDPOINT"
+    "JAEGER_ENDPOINT", "JAEGER_AUTH_TOKEN", "JAEGER_USER", "JAEGER_PASSWORD"
   };
 
   /** Builds a tracer builder from the variables; throws IllegalArgumentException on bad values. */
@@ -96,10 +91,13 @@ final class EnvConfiguration {
       }
       serviceName = "disabled";
     }
+    // The tracer, its reporter and a remote sampler share one SpoorMetrics, so tracer.metrics()
+    // shows them all.
+    SpoorMetrics metrics = new SpoorMetrics();
     SpoorTracerBuilder builder = SpoorTracer.builder(serviceName)
         .withTags(tags())
         .traceId128Bit(bool(TRACEID_128BIT, DEFAULT_TRACEID_128BIT))
-        .sampler(sampler())
+        .sampler(sampler(serviceName, disabled ? null : metrics))
         .disabled(disabled);
     String propagation = get(PROPAGATION);
     if (propagation != null) {
@@ -115,8 +113,6 @@ final class EnvConfiguration {
     if (disabled) {
       return builder; // reports nothing: no reporter thread, no socket
     }
-    // The tracer and its reporter share one SpoorMetrics, so tracer.metrics() shows both.
-    SpoorMetrics metrics = new SpoorMetrics();
     // jaeger-client-java closes (and so flushes) its tracer from a JVM shutdown hook by default.
     return builder.metrics(metrics).reporter(reporter(agent, logSpans, metrics))
         .closeOnShutdown(true);
@@ -126,7 +122,7 @@ final class EnvConfiguration {
     for (String name : UNSUPPORTED) {
       if (get(name) != null) {
         LOG.warn("{} is set but Spoor does not support it: spans go over UDP to {}:{} "
-            + "(JAEGER_AGENT_HOST, JAEGER_AGENT_PORT), sampling follows JAEGER_SAMPLER_TYPE",
+            + "(JAEGER_AGENT_HOST, JAEGER_AGENT_PORT)",
             name, firstNonNull(get(AGENT_HOST), DEFAULT_AGENT_HOST),
             firstNonNull(get(AGENT_PORT), Integer.toString(DEFAULT_AGENT_PORT)));
       }
@@ -161,60 +157,9 @@ final class EnvConfiguration {
         intInRange(REPORTER_MAX_PACKET_SIZE, DEFAULT_MAX_PACKET_SIZE, 1024, 65507));
   }
 
-  Sampler sampler() {
-    String type = get(SAMPLER_TYPE);
-    String param = get(SAMPLER_PARAM);
-    if (type == null) {
-      // jaeger-client-java's default is its remote sampler, which starts out probabilistic with
-      // the param (default 0.001): the same decisions here, without the warning below.
-      return probabilisticSampler(param);
-    }
-    switch (type.toLowerCase(Locale.ROOT)) {
-      case ConstSampler.TYPE:
-        return param == null ? new ConstSampler(true) : constSampler(param);
-      case ProbabilisticSampler.TYPE:
-        return probabilisticSampler(param);
-      case RateLimitingSampler.TYPE: {
-        double rate = number(SAMPLER_PARAM, param, 1.0);
-        if (!(rate >= 0.0) || Double.isInfinite(rate)) {
-          throw bad(SAMPLER_PARAM, param, "a rate must be a finite number of traces per second >= 0");
-        }
-        return new RateLimitingSampler(rate);
-      }
-      case "remote": {
-        // jaeger-client-java's remote sampler polls the agent for strategies; Spoor has none, so
-        // it keeps the remote sampler's initial behaviour: probabilistic with the given param.
-        ProbabilisticSampler sampler = probabilisticSampler(param);
-        LOG.warn("{}=remote is not supported by Spoor; sampling with probability {} instead",
-            SAMPLER_TYPE, sampler.probability());
-        return sampler;
-      }
-      default:
-        throw bad(SAMPLER_TYPE, type, "expected const, probabilistic, ratelimiting or remote");
-    }
-  }
-
-  private static ProbabilisticSampler probabilisticSampler(String param) {
-    double probability = number(SAMPLER_PARAM, param, DEFAULT_SAMPLING_PROBABILITY);
-    if (!(probability >= 0.0 && probability <= 1.0)) {
-      throw bad(SAMPLER_PARAM, param, "a probability must be between 0.0 and 1.0");
-    }
-    return new ProbabilisticSampler(probability);
-  }
-
-  private static Sampler constSampler(String param) {
-    switch (param) {
-      case "1":
-      case "1.0":
-      case "true":
-        return new ConstSampler(true);
-      case "0":
-      case "0.0":
-      case "false":
-        return new ConstSampler(false);
-      default:
-        throw bad(SAMPLER_PARAM, param, "the const sampler takes 1 (sample all) or 0 (none)");
-    }
+  /** The sampler part of the variables: see {@link EnvSampler}. */
+  Sampler sampler(String serviceName, SpoorMetrics metrics) {
+    return new EnvSampler(this).sampler(serviceName, metrics);
   }
 
   /**
@@ -267,7 +212,7 @@ final class EnvConfiguration {
     throw bad(name, value, "expected true or false");
   }
 
-  private int intInRange(String name, int fallback, int min, int max) {
+  int intInRange(String name, int fallback, int min, int max) {
     String value = get(name);
     if (value == null) {
       return fallback;
@@ -284,7 +229,7 @@ final class EnvConfiguration {
     return parsed;
   }
 
-  private static double number(String name, String value, double fallback) {
+  static double number(String name, String value, double fallback) {
     if (value == null) {
       return fallback;
     }
@@ -295,7 +240,7 @@ final class EnvConfiguration {
     }
   }
 
-  private static IllegalArgumentException bad(String name, String value, String expected) {
+  static IllegalArgumentException bad(String name, String value, String expected) {
     return new IllegalArgumentException(
         "Invalid " + name + "='" + value + "': " + expected);
   }

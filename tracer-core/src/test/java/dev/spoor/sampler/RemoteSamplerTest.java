@@ -13,6 +13,7 @@ import dev.spoor.metrics.Metric;
 import dev.spoor.metrics.SpoorMetrics;
 import dev.spoor.reporter.InMemoryReporter;
 import java.time.Duration;
+import java.util.List;
 import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
@@ -201,6 +202,32 @@ class RemoteSamplerTest {
       sampler.pollNow();
       assertEquals(1, tracer.metrics().get(Metric.SAMPLER_QUERIES_OK));
       assertEquals(1L, tracer.metrics().snapshot().get("spoor.sampler.updates"));
+    }
+  }
+
+  @Test
+  void fromEnvPollsTheEndpointAndCountsInTheTracersMetrics() throws Exception {
+    server.serve(PER_OPERATION);
+    String[][] properties = {{"JAEGER_SERVICE_NAME", "env-service"},
+        {"JAEGER_SAMPLER_TYPE", "remote"}, {"JAEGER_SAMPLER_PARAM", "0"},
+        {"JAEGER_SAMPLER_MANAGER_HOST_PORT", server.hostPort()},
+        {"JAEGER_SAMPLER_REFRESH_INTERVAL", "1h"}};
+    for (String[] property : properties) {
+      System.setProperty(property[0], property[1]);
+    }
+    try (SpoorTracer tracer = SpoorTracer.fromEnv()) {
+      SpoorSpan first = (SpoorSpan) tracer.buildSpan("GET /health").start();
+      assertFalse(first.context().isSampled(), "the initial probability 0 decided");
+      await("the strategy is in force", () -> tracer.metrics().get(Metric.SAMPLER_UPDATES) == 1);
+      assertEquals(List.of("/sampling?service=env-service"), server.requests());
+      SpoorSpan health = (SpoorSpan) tracer.buildSpan("GET /health").start();
+      assertTrue(health.context().isSampled(), "a lower bound of 0 lets the first trace through");
+      assertEquals("lowerbound", health.tags().get("sampler.type"));
+      assertEquals(1, tracer.metrics().get(Metric.SAMPLER_QUERIES_OK));
+    } finally {
+      for (String[] property : properties) {
+        System.clearProperty(property[0]);
+      }
     }
   }
 
