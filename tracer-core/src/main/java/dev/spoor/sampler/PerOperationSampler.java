@@ -1,10 +1,8 @@
 package dev.spoor.sampler;
 
 import dev.spoor.sampler.RateLimitingSampler.TokenBucket;
-import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 
 /**
@@ -15,19 +13,17 @@ import java.util.function.Function;
  * PerOperationSampler.
  *
  * <p>The parameters are fixed at construction; an update makes a new instance ({@link #update}).
- * What changes in place is the operation map: an operation seen for the first time gets its
- * sampler on the request thread (one {@code computeIfAbsent}, once per operation). A known
- * operation costs one lock-free {@code ConcurrentHashMap.get} and allocates nothing.
+ * What changes in place is the operation table: an operation seen for the first time gets its
+ * sampler on the request thread (one CAS, once per operation). A known operation costs one
+ * lock-free {@link OperationTable} lookup and allocates nothing.
  */
 final class PerOperationSampler implements Sampler {
   private final ProbabilisticSampler defaultSampler;
   private final double lowerBound;
   private final int maxOperations;
   private final TokenBucket.NanoClock clock;
-  private final ConcurrentHashMap<String, GuaranteedThroughputSampler> operations;
-  private final AtomicInteger operationCount;
+  private final OperationTable<GuaranteedThroughputSampler> operations;
   private final Function<String, GuaranteedThroughputSampler> newOperation = this::newOperation;
-  private volatile boolean full;
 
   private PerOperationSampler(SamplingStrategy strategy, int maxOperations,
       TokenBucket.NanoClock clock, Map<String, GuaranteedThroughputSampler> listed) {
@@ -35,9 +31,11 @@ final class PerOperationSampler implements Sampler {
     this.lowerBound = strategy.defaultLowerBound();
     this.maxOperations = maxOperations;
     this.clock = clock;
-    this.operations = new ConcurrentHashMap<>(listed);
-    this.operationCount = new AtomicInteger(listed.size());
-    this.full = listed.size() >= maxOperations;
+    // jaeger-client-java keeps a known listed operation even past the limit: room for all.
+    this.operations = new OperationTable<>(Math.max(maxOperations, listed.size()));
+    for (Map.Entry<String, GuaranteedThroughputSampler> operation : listed.entrySet()) {
+      operations.put(operation.getKey(), operation.getValue());
+    }
   }
 
   /** The outcome of applying a strategy: the sampler to publish, and what changed. */
@@ -77,7 +75,7 @@ final class PerOperationSampler implements Sampler {
     double lowerBound = strategy.defaultLowerBound();
     boolean changed = previous == null
         || strategy.parameter() != previous.defaultSampler.probability();
-    Map<String, GuaranteedThroughputSampler> listed = new HashMap<>();
+    Map<String, GuaranteedThroughputSampler> listed = new LinkedHashMap<>();
     int overLimit = 0;
     for (SamplingStrategy.OperationRate rate : strategy.operations()) {
       GuaranteedThroughputSampler known =
@@ -104,7 +102,7 @@ final class PerOperationSampler implements Sampler {
     String operation = operationName == null ? "" : operationName;
     GuaranteedThroughputSampler sampler = operations.get(operation);
     if (sampler == null) {
-      sampler = full ? null : operations.computeIfAbsent(operation, newOperation);
+      sampler = operations.getOrAdd(operation, newOperation); // null past the limit
       if (sampler == null) {
         return defaultSampler.sample(operation, traceIdHigh, traceIdLow);
       }
@@ -112,16 +110,8 @@ final class PerOperationSampler implements Sampler {
     return sampler.sample(operation, traceIdHigh, traceIdLow);
   }
 
-  /** An unknown operation's sampler while there is room (else null: the default decides). */
+  /** An operation's sampler the first time it is seen: the default probability. */
   private GuaranteedThroughputSampler newOperation(String operation) {
-    int count = operationCount.incrementAndGet();
-    if (count >= maxOperations) {
-      full = true;
-      if (count > maxOperations) {
-        operationCount.decrementAndGet();
-        return null;
-      }
-    }
     return new GuaranteedThroughputSampler(defaultSampler.probability(), lowerBound, clock);
   }
 
@@ -133,6 +123,11 @@ final class PerOperationSampler implements Sampler {
   /** Operations with a sampler of their own, listed or seen. */
   int operationCount() {
     return operations.size();
+  }
+
+  /** The slots of the operation table (for tests). */
+  int tableCapacity() {
+    return operations.capacity();
   }
 
   double defaultProbability() {

@@ -1,6 +1,7 @@
 package dev.spoor.sampler;
 
-import java.util.concurrent.atomic.AtomicLong;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 
 /**
  * Samples at most N traces per second with a token bucket ({@code
@@ -61,6 +62,16 @@ public final class RateLimitingSampler implements Sampler {
       long nanoTime();
     }
 
+    private static final VarHandle EMPTY_AT;
+
+    static {
+      try {
+        EMPTY_AT = MethodHandles.lookup().findVarHandle(TokenBucket.class, "emptyAt", long.class);
+      } catch (ReflectiveOperationException e) {
+        throw new ExceptionInInitializerError(e);
+      }
+    }
+
     private static final long UNTAKEN = 0L;
     private static final long TAKEN = 1L;
     // About 73 years: longer waits are clamped, so that nanoTime arithmetic never overflows.
@@ -69,7 +80,7 @@ public final class RateLimitingSampler implements Sampler {
     private final NanoClock clock;
     private final long nanosPerToken;
     private final long capacityNanos;
-    private final AtomicLong emptyAt; // at rate 0: UNTAKEN or TAKEN
+    private volatile long emptyAt; // at rate 0: UNTAKEN or TAKEN; in the bucket, no indirection
     private final boolean refills;
 
     TokenBucket(double tokensPerSecond, double capacity, NanoClock clock) {
@@ -93,24 +104,24 @@ public final class RateLimitingSampler implements Sampler {
           ? (long) Math.min(MAX_NANOS, Math.max(1, 1_000_000_000L / tokensPerSecond)) : 0;
       this.capacityNanos = refills ? (long) Math.min(MAX_NANOS, capacity * nanosPerToken) : 0;
       // Start full, as jaeger-client-java does, so the first request of a service is sampled.
-      this.emptyAt = new AtomicLong(refills ? clock.nanoTime() - capacityNanos
-          : oneTokenAtRateZero ? UNTAKEN : TAKEN);
+      this.emptyAt = refills ? clock.nanoTime() - capacityNanos
+          : oneTokenAtRateZero ? UNTAKEN : TAKEN;
     }
 
     boolean tryTake() {
       if (!refills) {
         // One read, no clock and no CAS once the token is gone.
-        return emptyAt.get() == UNTAKEN && emptyAt.compareAndSet(UNTAKEN, TAKEN);
+        return emptyAt == UNTAKEN && EMPTY_AT.compareAndSet(this, UNTAKEN, TAKEN);
       }
       while (true) {
         long now = clock.nanoTime();
-        long current = emptyAt.get();
+        long current = emptyAt;
         long base = now - current > capacityNanos ? now - capacityNanos : current;
         long next = base + nanosPerToken;
         if (next - now > 0) {
           return false;
         }
-        if (emptyAt.compareAndSet(current, next)) {
+        if (EMPTY_AT.compareAndSet(this, current, next)) {
           return true;
         }
       }

@@ -88,7 +88,9 @@ final class SamplingStrategyParser {
         double probability = probability(
             object(probabilistic, where + ".probabilisticSampling"), "samplingRate",
             where + ".probabilisticSampling");
-        operations.add(new SamplingStrategy.OperationRate((String) name, probability));
+        // Interned: an application's operation names are mostly literals, which are interned, so
+        // the request path's map lookup then matches by identity instead of comparing chars.
+        operations.add(new SamplingStrategy.OperationRate(((String) name).intern(), probability));
       }
     }
     return SamplingStrategy.perOperation(defaultProbability, lowerBound, operations);
