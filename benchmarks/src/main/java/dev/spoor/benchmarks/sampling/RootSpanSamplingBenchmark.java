@@ -46,11 +46,12 @@ public class RootSpanSamplingBenchmark {
   @State(Scope.Benchmark)
   public static class Tracers {
     /**
-     * {@code probabilistic}: a ProbabilisticSampler; {@code remote-lower-bound-0} and {@code
-     * remote-lower-bound-1-per-min}: a RemoteSampler under a per-operation strategy.
+     * {@code spoor}: a ProbabilisticSampler (the reference the report divides by); {@code
+     * spoor-remote-lower-bound-0} and {@code spoor-remote-lower-bound-1-per-min}: a RemoteSampler
+     * under a per-operation strategy with that lower bound.
      */
-    @Param({"probabilistic", "remote-lower-bound-0", "remote-lower-bound-1-per-min"})
-    public String sampler;
+    @Param({"spoor", "spoor-remote-lower-bound-0", "spoor-remote-lower-bound-1-per-min"})
+    public String system;
 
     /** The operation's probability: mostly unsampled roots, or all sampled. */
     @Param({"0.001", "1.0"})
@@ -66,7 +67,7 @@ public class RootSpanSamplingBenchmark {
     public void build() throws InterruptedException {
       metrics = new SpoorMetrics();
       reporter = new CountingSpoorReporter();
-      Sampler chosen = sampler.equals("probabilistic")
+      Sampler chosen = system.equals("spoor")
           ? new ProbabilisticSampler(probability) : remoteSampler();
       tracer = SpoorTracer.builder("benchmark")
           .sampler(chosen)
@@ -87,7 +88,7 @@ public class RootSpanSamplingBenchmark {
     }
 
     private RemoteSampler remoteSampler() {
-      double lowerBound = sampler.equals("remote-lower-bound-0") ? 0.0 : 1.0 / 60;
+      double lowerBound = system.equals("spoor-remote-lower-bound-0") ? 0.0 : 1.0 / 60;
       StringBuilder json = new StringBuilder("{\"strategyType\":\"PROBABILISTIC\","
           + "\"operationSampling\":{\"defaultSamplingProbability\":0.001,"
           + "\"defaultLowerBoundTracesPerSecond\":" + lowerBound + ",\"perOperationStrategies\":[");
@@ -127,7 +128,7 @@ public class RootSpanSamplingBenchmark {
         endpoint.stop(0);
       }
       if (probability == 1.0 && reporter.spansReported() == 0) {
-        throw new IllegalStateException(sampler + " sampled nothing at probability 1");
+        throw new IllegalStateException(system + " sampled nothing at probability 1");
       }
     }
   }

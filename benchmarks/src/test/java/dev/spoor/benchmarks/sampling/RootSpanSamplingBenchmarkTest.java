@@ -15,15 +15,15 @@ import org.junit.jupiter.params.provider.MethodSource;
  * tags, and the remote sampler's strategy was in force before measuring.
  */
 class RootSpanSamplingBenchmarkTest {
-  static Stream<String> samplers() {
-    return ParamValues.of(RootSpanSamplingBenchmark.Tracers.class, "sampler").stream();
+  static Stream<String> systems() {
+    return ParamValues.of(RootSpanSamplingBenchmark.Tracers.class, "system").stream();
   }
 
   @ParameterizedTest
-  @MethodSource("samplers")
-  void aRootSpanIsDecidedByTheSamplerUnderTest(String sampler) throws Exception {
+  @MethodSource("systems")
+  void aRootSpanIsDecidedByTheSamplerUnderTest(String system) throws Exception {
     RootSpanSamplingBenchmark.Tracers tracers = new RootSpanSamplingBenchmark.Tracers();
-    tracers.sampler = sampler;
+    tracers.system = system;
     tracers.probability = 1.0;
     tracers.build();
     long before = tracers.reporter.spansReported();
@@ -35,7 +35,7 @@ class RootSpanSamplingBenchmarkTest {
     assertEquals(RootSpanSamplingBenchmark.OPERATION, span.operationName());
     assertEquals("probabilistic", span.tags().get("sampler.type"));
     assertEquals(1.0, span.tags().get("sampler.param"));
-    if (!sampler.equals("probabilistic")) {
+    if (!system.equals("spoor")) {
       assertTrue(tracers.tracer.sampler().toString().contains("current=PerOperationSampler"),
           tracers.tracer.sampler().toString());
     }
