@@ -31,7 +31,7 @@ public final class PercentCodec {
           null, true);
 
   /**
-   * The W3C {@code baggage} header's values (W3C Baggage §3.2.1.1 value): writes every
+   * The W3C {@code baggage} header's values (W3C Baggage, "value"): writes every
    * baggage-octet as it is except {@code %} (which the spec requires escaped) and {@code +} (which
    * form decoders would read as a space); reads only baggage-octets and escapes, {@code +} as a
    * plus.
@@ -193,7 +193,7 @@ public final class PercentCodec {
     return set;
   }
 
-  /** W3C Baggage §3.2.1.1: {@code %x21 / %x23-2B / %x2D-3A / %x3C-5B / %x5D-7E}. */
+  /** W3C Baggage's baggage-octet: {@code %x21 / %x23-2B / %x2D-3A / %x3C-5B / %x5D-7E}. */
   private static boolean[] baggageOctets() {
     boolean[] set = new boolean[128];
     for (char c = 0x21; c <= 0x7e; c++) {
