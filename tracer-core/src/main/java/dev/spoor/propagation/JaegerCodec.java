@@ -20,10 +20,13 @@ import org.slf4j.LoggerFactory;
  * <ul>
  *   <li>{@code uber-trace-id: {trace-id}:{span-id}:{parent-span-id}:{flags}}, ids in hex (trace id
  *       of up to 32 digits), flags in hex; the value may be URL-encoded ({@code %3A});
- *   <li>{@code uberctx-{key}: {url-encoded value}} per baggage item (keys are read lower case);
+ *   <li>{@code uberctx-{key}: {percent-encoded value}} per baggage item (keys are read lower case;
+ *       a space is written {@code %20}, which every Jaeger client decodes, and a received
+ *       {@code +} is read as a space, as jaeger-client-java writes it);
  *   <li>{@code jaeger-debug-id: {id}} without {@code uber-trace-id}: start a sampled debug trace
  *       that carries the id as a tag;
- *   <li>{@code jaeger-baggage: k1=v1, k2=v2}: baggage set by a client without a tracer.
+ *   <li>{@code jaeger-baggage: k1=v1, k2=v2}: baggage set by a client without a tracer,
+ *       percent-decoded as a whole first, as the Jaeger clients do.
  * </ul>
  */
 public final class JaegerCodec implements TextMapCodec {
