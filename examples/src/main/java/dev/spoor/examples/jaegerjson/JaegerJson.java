@@ -49,7 +49,8 @@ public final class JaegerJson {
     }
     json.endArray();
     // The query service's envelope: paging fields it leaves at zero and no errors.
-    json.member("total", 0).member("limit", 0).member("offset", 0).name("errors").nullValue();
+    json.member("total", 0).member("limit", 0).member("offset", 0).name("errors").nullValue()
+        .endObject();
     return text.append('\n').toString();
   }
 
