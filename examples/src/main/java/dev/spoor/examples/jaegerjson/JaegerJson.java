@@ -54,7 +54,9 @@ public final class JaegerJson {
     return text.append('\n').toString();
   }
 
-  /** Writes one trace object ({@code traceID}, {@code spans}, {@code processes}, {@code warnings}). */
+  /**
+   * Writes one trace object: {@code traceID}, {@code spans}, {@code processes}, {@code warnings}.
+   */
   public static void writeTrace(JsonWriter json, AssembledTrace trace) {
     if (json == null) {
       throw new NullPointerException("json == null");

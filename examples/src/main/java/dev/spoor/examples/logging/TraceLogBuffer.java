@@ -127,7 +127,7 @@ public final class TraceLogBuffer extends AppenderBase<ILoggingEvent> {
     }
   }
 
-  /** The event's time in microseconds; logback keeps an {@link Instant} with sub-millisecond time. */
+  /** The event's time in microseconds (logback keeps an {@link Instant} finer than a ms). */
   private static long epochMicros(ILoggingEvent event) {
     Instant instant = event.getInstant();
     if (instant == null) {

@@ -53,8 +53,8 @@ public final class TracePage {
     }
     return fill(resource(TEMPLATE),
         new String[] {TITLE_SLOT, STYLE_SLOT, DATA_SLOT, SCRIPT_SLOT},
-        new String[] {escapeHtml(title), resource(STYLE), data(title, traces, generatedAt, jsonHref),
-            resource(SCRIPT)});
+        new String[] {escapeHtml(title), resource(STYLE),
+            data(title, traces, generatedAt, jsonHref), resource(SCRIPT)});
   }
 
   /** The embedded data as compact JSON, escaped so that it cannot end its script element. */

@@ -73,11 +73,11 @@ public record DemoOptions(int requests, boolean forever, long intervalMillis, Pa
             + defaultOutputDirectory().resolve(DEFAULT_JSON_NAME) + ")",
         "  --help             print this text",
         "",
-        "Without JAEGER_AGENT_HOST, spans go to an in-process agent and each trace is drawn here as",
-        "a waterfall with its log lines; at the end, one HTML page shows them all (trace list, trace",
-        "views with their log lines, RED per operation) and each trace is also written as the JSON",
-        "the Jaeger UI opens. With JAEGER_AGENT_HOST (and JAEGER_AGENT_PORT, default 6831) set,",
-        "spans go to that Jaeger agent; see examples/docker-compose.yml.",
+        "Without JAEGER_AGENT_HOST, spans go to an in-process agent and each trace is drawn",
+        "here as a waterfall with its log lines; at the end, one HTML page shows them all (trace",
+        "list, trace views with their log lines, RED per operation) and each trace is also",
+        "written as the JSON the Jaeger UI opens. With JAEGER_AGENT_HOST (and JAEGER_AGENT_PORT,",
+        "default 6831) set, spans go to that Jaeger agent; see examples/docker-compose.yml.",
         "");
   }
 
@@ -124,8 +124,14 @@ public record DemoOptions(int requests, boolean forever, long intervalMillis, Pa
           }
           logFile = value;
         }
-        case "--html" -> html = pathValue(name, value != null ? value : valueAfter(args, i++, name));
-        case "--json" -> json = pathValue(name, value != null ? value : valueAfter(args, i++, name));
+        case "--html" -> {
+          value = value != null ? value : valueAfter(args, i++, name);
+          html = pathValue(name, value);
+        }
+        case "--json" -> {
+          value = value != null ? value : valueAfter(args, i++, name);
+          json = pathValue(name, value);
+        }
         default -> throw new IllegalArgumentException("unknown argument: " + arg);
       }
     }

@@ -24,9 +24,9 @@ import java.util.function.UnaryOperator;
  * followed by a few of its log lines; at the end it writes every trace to one HTML page (trace
  * list, trace views with their log lines, RED per operation) and to Jaeger JSON files, and prints
  * where (with {@code --forever}, the page is rewritten after each request, holding the last
- * {@value TracePageWriter#DEFAULT_KEEP} traces). With {@code JAEGER_AGENT_HOST} set, it says so and the
- * tracers send to that agent instead, so the traces appear in a real Jaeger UI; it then prints
- * each trace's id and log lines only. Run {@code ShopDemo --help} for the options.
+ * {@value TracePageWriter#DEFAULT_KEEP} traces). With {@code JAEGER_AGENT_HOST} set, it says so
+ * and the tracers send to that agent instead, so the traces appear in a real Jaeger UI; it then
+ * prints each trace's id and log lines only. Run {@code ShopDemo --help} for the options.
  */
 public final class ShopDemo {
   /** How long to wait for a request's trace to reach the in-process agent. */
@@ -224,8 +224,8 @@ public final class ShopDemo {
   private void printPagePaths() {
     out.println("Trace page (" + plural(page.size(), "trace") + ", their log lines, RED per"
         + " operation): " + page.htmlFile().toUri());
-    out.println("Jaeger JSON, one file per trace (Jaeger UI: Search, JSON File tab): "
-        + page.jsonDirectory());
+    out.println("Jaeger JSON, one file per trace (Jaeger UI: Search page, JSON File or Upload"
+        + " tab): " + page.jsonDirectory());
   }
 
   private static List<LogLine> logLinesOf(String traceIdHex) {

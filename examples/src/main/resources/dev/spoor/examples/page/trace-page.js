@@ -222,7 +222,7 @@
         h('input', { type: 'checkbox', id: 'filter-errors', checked: ui.errorsOnly, onchange: function (e) { ui.errorsOnly = e.target.checked; renderSearch(); } }),
         'Only traces with errors'),
       h('div', { class: 'hint' },
-        'The same traces open in a real Jaeger UI: Search → JSON File, then drop the files of ',
+        'The same traces open in a real Jaeger UI: on its Search page, open the JSON File (or Upload) tab and drop the files of ',
         h('code', { text: DATA.jsonHref || 'the JSON directory' }), ' (one per trace).'));
 
     var list = h('div', { class: 'results-list' }, shown.map(function (t) { return resultItem(t, maxDuration); }));

@@ -82,12 +82,13 @@ class TracePageInChromiumTest {
   @Test
   void listsOneResultPerTraceWithItsFiguresAndSortsThemByDuration() throws Exception {
     try (HeadlessChromium browser = open("#/search")) {
-      JsonArray items = browser.evaluate("[...document.querySelectorAll('.result-item')].map(e => ({"
+      JsonArray items = browser.evaluate("[...document.querySelectorAll('.result-item')]"
+          + ".map(e => ({"
           + "id: e.dataset.traceId, title: e.querySelector('.result-name').textContent,"
           + "us: +e.querySelector('.result-duration').dataset.us,"
           + "text: e.querySelector('.result-duration').textContent,"
           + "spans: +e.querySelector('.result-spans').dataset.count,"
-          + "errors: e.querySelector('.result-errors') ? +e.querySelector('.result-errors').dataset.count : 0,"
+          + "errors: +(e.querySelector('.result-errors') || {dataset: {count: 0}}).dataset.count,"
           + "services: [...e.querySelectorAll('.service-tag')].map(t => t.dataset.service)}))")
           .getAsJsonArray();
 
@@ -230,7 +231,8 @@ class TracePageInChromiumTest {
       Map<String, String> logFields = table(browser, ".span-detail .logs tr");
       assertEquals("CardDeclined", logFields.get("error.kind"));
       assertEquals(List.of(TraceIds.spanIdHex(payment.parentSpanId())), strings(browser.evaluate(
-          "[...document.querySelectorAll('.span-detail .references li')].map(e => e.dataset.spanId)")
+          "[...document.querySelectorAll('.span-detail .references li')]"
+              + ".map(e => e.dataset.spanId)")
           .getAsJsonArray()));
 
       // The trace's log lines beside it; hovering one highlights the span that wrote it.
@@ -239,7 +241,8 @@ class TracePageInChromiumTest {
       List<String> expectedLines = new ArrayList<>();
       failed.logLines().forEach(line -> expectedLines.add(line.text()));
       assertEquals(expectedLines, lines);
-      assertTrue(lines.stream().anyMatch(l -> l.contains("msg=\"card of Alan declined\"")), lines::toString);
+      assertTrue(lines.stream().anyMatch(l -> l.contains("msg=\"card of Alan declined\"")),
+          lines::toString);
       browser.hover(".log-line[data-span-id='" + spanId(payment) + "']");
       browser.awaitTrue("document.querySelector(\".span-row[data-span-id='" + spanId(payment)
           + "']\").classList.contains('linked')", WAIT);

@@ -76,7 +76,7 @@ class ShopDemoTest {
         + " decoded 8 datagrams into 2 traces.\n"
         + "Trace page (2 traces, their log lines, RED per operation): "
         + html().toAbsolutePath().toUri() + "\n"
-        + "Jaeger JSON, one file per trace (Jaeger UI: Search, JSON File tab): "
+        + "Jaeger JSON, one file per trace (Jaeger UI: Search page, JSON File or Upload tab): "
         + json().toAbsolutePath() + "\n"), out);
   }
 

@@ -164,8 +164,9 @@ public final class HeadlessChromium implements AutoCloseable {
 
   private static URI pageWebSocket(int port) throws IOException, InterruptedException {
     HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
-    HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/json/list"))
-        .timeout(Duration.ofSeconds(10)).build();
+    HttpRequest request = HttpRequest.newBuilder(
+        URI.create("http://127.0.0.1:" + port + "/json/list")).timeout(Duration.ofSeconds(10))
+        .build();
     long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
     while (true) {
       String body = http.send(request, HttpResponse.BodyHandlers.ofString()).body();
