@@ -18,13 +18,19 @@ import java.util.List;
  *
  * <p>The data is embedded as JSON in a {@code <script type="application/json">} element: the
  * traces exactly as {@link JaegerJson} writes them for the Jaeger UI, each trace's log lines, and
- * the {@link OperationStats} of all traces. The page's script ({@code trace-page.js}, next to this
- * class) draws the trace list, the trace views and the RED table from it.
+ * the {@link OperationStats} of all traces. The page's scripts ({@code trace-page-*.js}, next to
+ * this class) draw the trace list, the trace views and the RED table from it.
  */
 public final class TracePage {
   private static final String TEMPLATE = "trace-page.html";
   private static final String STYLE = "trace-page.css";
-  private static final String SCRIPT = "trace-page.js";
+  /**
+   * The page's scripts, in order; they run in one function scope (in strict mode), so each sees
+   * the others' functions and nothing leaks into the window.
+   */
+  private static final List<String> SCRIPTS = List.of("trace-page-model.js",
+      "trace-page-search.js", "trace-page-trace.js", "trace-page-monitor.js",
+      "trace-page-main.js");
   private static final String STYLE_SLOT = "/*@STYLE@*/";
   private static final String SCRIPT_SLOT = "/*@SCRIPT@*/";
   private static final String DATA_SLOT = "@DATA@";
@@ -54,7 +60,7 @@ public final class TracePage {
     return fill(resource(TEMPLATE),
         new String[] {TITLE_SLOT, STYLE_SLOT, DATA_SLOT, SCRIPT_SLOT},
         new String[] {escapeHtml(title), resource(STYLE),
-            data(title, traces, generatedAt, jsonHref), resource(SCRIPT)});
+            data(title, traces, generatedAt, jsonHref), script()});
   }
 
   /** The embedded data as compact JSON, escaped so that it cannot end its script element. */
@@ -95,6 +101,15 @@ public final class TracePage {
     json.endArray();
     json.endObject();
     return text.toString();
+  }
+
+  private static String script() {
+    StringBuilder script = new StringBuilder("// Spoor trace page: draws the search, trace and"
+        + " monitor views from the data above.\n(function () {\n'use strict';\n");
+    for (String name : SCRIPTS) {
+      script.append("\n// ---- ").append(name).append('\n').append(resource(name));
+    }
+    return script.append("}());").toString();
   }
 
   private static String resource(String name) {

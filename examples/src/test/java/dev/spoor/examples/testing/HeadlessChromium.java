@@ -19,16 +19,9 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
 import java.util.stream.Stream;
 
@@ -57,17 +50,13 @@ public final class HeadlessChromium implements AutoCloseable {
   private final Process process;
   private final Path profile;
   private final Path browserLog;
-  private final WebSocket socket;
-  private final AtomicInteger ids = new AtomicInteger();
-  private final Map<Integer, CompletableFuture<JsonObject>> pending = new ConcurrentHashMap<>();
-  private final LinkedBlockingQueue<JsonObject> events = new LinkedBlockingQueue<>();
-  private final List<String> requestedUrls = new CopyOnWriteArrayList<>();
+  private final CdpSession session;
 
-  private HeadlessChromium(Process process, Path profile, Path browserLog, WebSocket socket) {
+  private HeadlessChromium(Process process, Path profile, Path browserLog, CdpSession session) {
     this.process = process;
     this.profile = profile;
     this.browserLog = browserLog;
-    this.socket = socket;
+    this.session = session;
   }
 
   /** The Chromium executable this machine would use, or an explanation of why there is none. */
@@ -109,13 +98,9 @@ public final class HeadlessChromium implements AutoCloseable {
     try {
       int port = awaitDebuggingPort(process, profile.resolve("profile"), log);
       URI pageSocket = pageWebSocket(port);
-      Listener listener = new Listener();
-      WebSocket socket = HttpClient.newHttpClient().newWebSocketBuilder()
-          .connectTimeout(Duration.ofSeconds(10))
-          .buildAsync(pageSocket, listener)
-          .get(START_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
-      HeadlessChromium browser = new HeadlessChromium(process, profile, log, socket);
-      listener.browser = browser;
+      CdpSession session = CdpSession.connect(pageSocket, Duration.ofSeconds(10),
+          () -> tail(log));
+      HeadlessChromium browser = new HeadlessChromium(process, profile, log, session);
       browser.send("Page.enable", new JsonObject());
       browser.send("Runtime.enable", new JsonObject());
       browser.send("Network.enable", new JsonObject());
@@ -190,38 +175,17 @@ public final class HeadlessChromium implements AutoCloseable {
    * @throws IllegalStateException when Chromium answers with an error or not in time
    */
   public JsonObject send(String method, JsonObject params) {
-    int id = ids.incrementAndGet();
-    JsonObject message = new JsonObject();
-    message.addProperty("id", id);
-    message.addProperty("method", method);
-    message.add("params", params);
-    CompletableFuture<JsonObject> answer = new CompletableFuture<>();
-    pending.put(id, answer);
-    try {
-      socket.sendText(message.toString(), true).get(COMMAND_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
-      JsonObject reply = answer.get(COMMAND_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
-      if (reply.has("error")) {
-        throw new IllegalStateException(method + " failed: " + reply.get("error"));
-      }
-      return reply.has("result") ? reply.getAsJsonObject("result") : new JsonObject();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(method + " interrupted", e);
-    } catch (ExecutionException | TimeoutException e) {
-      throw new IllegalStateException(method + " got no answer: " + e + "\n" + tail(browserLog), e);
-    } finally {
-      pending.remove(id);
-    }
+    return session.send(method, params);
   }
 
   /** Every URL the page requested since the browser started, in order (Network domain). */
   public List<String> requestedUrls() {
-    return List.copyOf(requestedUrls);
+    return session.requestedUrls();
   }
 
   /** Loads {@code url} and waits for its load event. */
   public void navigate(String url) {
-    events.clear();
+    session.clearEvents();
     JsonObject params = new JsonObject();
     params.addProperty("url", url);
     JsonObject result = send("Page.navigate", params);
@@ -233,22 +197,7 @@ public final class HeadlessChromium implements AutoCloseable {
 
   /** Waits for the next CDP event named {@code method}. */
   public JsonObject awaitEvent(String method, Duration timeout) {
-    long deadline = System.nanoTime() + timeout.toNanos();
-    try {
-      while (true) {
-        long left = deadline - System.nanoTime();
-        JsonObject event = left <= 0 ? null : events.poll(left, TimeUnit.NANOSECONDS);
-        if (event == null) {
-          throw new IllegalStateException("no " + method + " within " + timeout.toSeconds() + " s");
-        }
-        if (method.equals(event.get("method").getAsString())) {
-          return event;
-        }
-      }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted waiting for " + method, e);
-    }
+    return session.awaitEvent(method, timeout);
   }
 
   /**
@@ -335,15 +284,13 @@ public final class HeadlessChromium implements AutoCloseable {
   @Override
   public void close() {
     try {
-      CompletableFuture<WebSocket> sent = socket.sendText(
-          "{\"id\":" + ids.incrementAndGet() + ",\"method\":\"Browser.close\"}", true);
-      sent.get(5, TimeUnit.SECONDS);
+      session.sendWithoutAnswer("Browser.close", Duration.ofSeconds(5));
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     } catch (ExecutionException | TimeoutException | RuntimeException e) {
       // Killed below.
     }
-    socket.abort();
+    session.abort();
     stop(process);
     deleteTree(profile);
   }
@@ -390,50 +337,6 @@ public final class HeadlessChromium implements AutoCloseable {
       }
     } catch (IOException | UncheckedIOException e) {
       // A temporary directory; the system cleans it up eventually.
-    }
-  }
-
-  private void dispatch(String text) {
-    JsonObject message = JsonParser.parseString(text).getAsJsonObject();
-    if (message.has("id")) {
-      CompletableFuture<JsonObject> answer = pending.get(message.get("id").getAsInt());
-      if (answer != null) {
-        answer.complete(message);
-      }
-    } else if (message.has("method")) {
-      if ("Network.requestWillBeSent".equals(message.get("method").getAsString())) {
-        requestedUrls.add(message.getAsJsonObject("params").getAsJsonObject("request")
-            .get("url").getAsString());
-      }
-      events.add(message);
-    }
-  }
-
-  /** Joins the frames of each text message and hands it to the browser object. */
-  private static final class Listener implements WebSocket.Listener {
-    private final StringBuilder text = new StringBuilder();
-    private final List<String> early = new ArrayList<>();
-    volatile HeadlessChromium browser;
-
-    @Override
-    public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
-      text.append(data);
-      if (last) {
-        String message = text.toString();
-        text.setLength(0);
-        HeadlessChromium target = browser;
-        if (target == null) {
-          early.add(message);
-        } else {
-          for (String queued : early) {
-            target.dispatch(queued);
-          }
-          early.clear();
-          target.dispatch(message);
-        }
-      }
-      webSocket.request(1);
-      return null;
     }
   }
 }
