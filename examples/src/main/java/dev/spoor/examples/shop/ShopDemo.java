@@ -39,6 +39,7 @@ public final class ShopDemo {
   private final DemoOptions options;
   private final DemoShop.Factory shops;
   private final PrintStream out;
+  private final PrintStream err;
   private final TraceWaterfall waterfall = new TraceWaterfall();
   /** The trace page and JSON files, written from the in-process agent's traces; else null. */
   private TracePageWriter page;
@@ -48,10 +49,12 @@ public final class ShopDemo {
   private int missingTraces;
   private long datagramsSent;
 
-  private ShopDemo(DemoOptions options, DemoShop.Factory shops, PrintStream out) {
+  private ShopDemo(DemoOptions options, DemoShop.Factory shops, PrintStream out,
+      PrintStream err) {
     this.options = options;
     this.shops = shops;
     this.out = out;
+    this.err = err;
   }
 
   /**
@@ -98,7 +101,7 @@ public final class ShopDemo {
       out.println("Appending logfmt log lines to " + options.logFile().toAbsolutePath());
     }
     try {
-      return new ShopDemo(options, shops, out).run(external);
+      return new ShopDemo(options, shops, out, err).run(external);
     } catch (Exception e) {
       if (e instanceof InterruptedException) {
         Thread.currentThread().interrupt();
@@ -215,7 +218,7 @@ public final class ShopDemo {
     } catch (IOException | RuntimeException e) {
       if (!pageFailureReported) {
         pageFailureReported = true;
-        out.println("Could not write the trace page " + page.htmlFile() + ": " + e);
+        err.println("Could not write the trace page " + page.htmlFile() + ": " + e);
       }
       return false;
     }

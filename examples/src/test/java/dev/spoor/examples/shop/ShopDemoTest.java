@@ -146,6 +146,24 @@ class ShopDemoTest {
   }
 
   @Test
+  void failsWithAClearMessageWhenThePageCannotBeWritten() throws Exception {
+    Path notADirectory = Files.writeString(output.resolve("a-file"), "");
+    int status;
+    try (PrintStream out = new PrintStream(stdout, true, StandardCharsets.UTF_8);
+        PrintStream err = new PrintStream(stderr, true, StandardCharsets.UTF_8)) {
+      status = ShopDemo.run(new String[] {"--requests", "1", "--html",
+          notADirectory.resolve("traces.html").toString(), "--json",
+          json().toString()}, name -> null, DatagramShop::new, out, err);
+    }
+
+    assertEquals(1, status, out());
+    assertTrue(out().contains("Done: 1 request, 0 answered with a 5xx;"), out());
+    assertTrue(stderr.toString(StandardCharsets.UTF_8).startsWith("Could not write the trace page "
+        + notADirectory.resolve("traces.html").toAbsolutePath() + ": "), stderr.toString());
+    assertFalse(out().contains("Trace page ("), out());
+  }
+
+  @Test
   void printsTheUsageForHelpWithoutStartingTheShop() {
     AtomicInteger started = new AtomicInteger();
 
