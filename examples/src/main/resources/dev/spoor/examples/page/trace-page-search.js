@@ -92,7 +92,7 @@ function resultItem(t, maxDuration) {
 function drawScatter(box, shown) {
   var width = Math.max(300, box.clientWidth || 800);
   var height = 150;
-  var pad = { l: 66, r: 18, t: 14, b: 24 };
+  var pad = { l: 84, r: 18, t: 16, b: 24 };
   var svg = s('svg', { class: 'scatter', width: width, height: height, viewBox: '0 0 ' + width + ' ' + height });
   box.appendChild(svg);
   if (!shown.length) { return; }
