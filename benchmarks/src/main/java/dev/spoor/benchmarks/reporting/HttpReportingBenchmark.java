@@ -36,13 +36,16 @@ public class HttpReportingBenchmark {
   @State(Scope.Thread)
   public static class Senders {
     /** The path measured; see {@link #create}. */
-    @Param({"spoor-otlp", "otel-otlp", "spoor-jaeger-http", "jaeger-client-http"})
+    @Param({"spoor-otlp", "otel-otlp", "otel-otlp-jdk", "spoor-jaeger-http",
+        "jaeger-client-http"})
     public String system;
 
     DrainingHttpServer server;
     SpanSender sender;
     private long cpuAtStart;
     private long sentAtStart;
+    private long iterationCpu;
+    private long iterationSent;
 
     /** Starts the server and builds the sender and its span. */
     @Setup(Level.Trial)
@@ -53,13 +56,35 @@ public class HttpReportingBenchmark {
       sentAtStart = sender.spansSent();
     }
 
+    /** Marks the iteration's start, for its CPU time per span. */
+    @Setup(Level.Iteration)
+    public void startIteration() {
+      iterationCpu = processCpuNanos();
+      iterationSent = sender.spansSent();
+    }
+
+    /**
+     * Prints the iteration's process CPU time per span sent (all threads; the last iterations
+     * are the measured ones).
+     */
+    @TearDown(Level.Iteration)
+    public void endIteration() {
+      long spans = sender.spansSent() - iterationSent;
+      if (spans > 0) {
+        System.out.printf("%n%s iteration: %.1f CPU ns per span sent (%d spans)%n", system,
+            (double) (processCpuNanos() - iterationCpu) / spans, spans);
+      }
+    }
+
     static SpanSender create(String system, String url) throws Exception {
       switch (system) {
         case "spoor-otlp":
           return new SpoorSpanSender(OtlpHttpSender.builder(OtlpHttpSender.tracesUrl(url))
               .build());
         case "otel-otlp":
-          return new OtelOtlpSpanSender(url);
+          return new OtelOtlpSpanSender(url, OtelOtlpSpanSender.OKHTTP);
+        case "otel-otlp-jdk":
+          return new OtelOtlpSpanSender(url, OtelOtlpSpanSender.JDK);
         case "spoor-jaeger-http":
           return new SpoorSpanSender(JaegerHttpSender.builder(url + "/api/traces").build());
         case "jaeger-client-http":

@@ -24,12 +24,18 @@ import java.util.concurrent.TimeUnit;
  * The OpenTelemetry SDK's export path, as its {@code BatchSpanProcessor} worker runs it for each
  * span: {@code toSpanData()} of the ended span into the batch, and, every {@value #BATCH} spans
  * (the processor's default {@code maxExportBatchSize}), {@code OtlpHttpSpanExporter.export} of the
- * batch, waited for as the worker waits. The exporter is the default one (OkHttp sender,
- * protobuf, no compression). Done on the benchmark thread, like Spoor's path.
+ * batch, waited for as the worker waits. The exporter has its defaults (protobuf, no
+ * compression) and the HTTP sender named: OkHttp (the default dependency) or the JDK's
+ * {@code java.net.http} client. Done on the benchmark thread, like Spoor's path.
  */
 final class OtelOtlpSpanSender implements SpanSender {
   /** {@code BatchSpanProcessor}'s default max export batch size. */
   static final int BATCH = 512;
+  /** The exporter's setting that picks its HTTP sender when several are on the class path. */
+  static final String SENDER_PROPERTY = "io.opentelemetry.sdk.common.export.HttpSenderProvider";
+  static final String OKHTTP =
+      "io.opentelemetry.exporter.sender.okhttp.internal.OkHttpHttpSenderProvider";
+  static final String JDK = "io.opentelemetry.exporter.sender.jdk.internal.JdkHttpSenderProvider";
 
   private final SdkTracerProvider provider;
   private final ReadableSpan span;
@@ -37,7 +43,8 @@ final class OtelOtlpSpanSender implements SpanSender {
   private final List<SpanData> batch = new ArrayList<>(BATCH);
   private long spansSent;
 
-  OtelOtlpSpanSender(String baseUrl) {
+  OtelOtlpSpanSender(String baseUrl, String senderProvider) {
+    System.setProperty(SENDER_PROPERTY, senderProvider);
     Capture capture = new Capture();
     provider = SdkTracerProvider.builder()
         .setResource(Resource.getDefault().merge(Resource.create(
