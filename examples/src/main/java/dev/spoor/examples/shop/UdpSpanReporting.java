@@ -3,7 +3,10 @@ package dev.spoor.examples.shop;
 import dev.spoor.metrics.Metric;
 import dev.spoor.metrics.SpoorMetrics;
 import dev.spoor.reporter.RemoteReporter;
+import dev.spoor.reporter.OtlpHttpSender;
 import dev.spoor.reporter.Reporter;
+import dev.spoor.reporter.Sender;
+import dev.spoor.reporter.UdpSender;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -14,7 +17,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The demo's reporting: for each service, Spoor's {@link RemoteReporter} sending Jaeger Thrift
- * compact datagrams over UDP to the chosen {@link AgentEndpoint}, exactly as a deployed service
+ * compact datagrams over UDP to the chosen {@link AgentEndpoint}, or OTLP/HTTP protobuf when the
+ * endpoint is an OTLP one ({@code OTEL_EXPORTER_OTLP_ENDPOINT}), exactly as a deployed service
  * would (with a shorter flush interval, so each request's trace can be drawn at once).
  *
  * <p>{@link #flush()} waits until each reporter has accounted for every span its tracer handed
@@ -50,9 +54,11 @@ final class UdpSpanReporting implements SpanReporting {
   /** A new reporter for {@code serviceName}'s tracer; the tracer closes it, sending what it holds. */
   @Override
   public Reporter reporter(String serviceName) {
+    Sender sender = agent.otlpEndpoint() != null
+        ? OtlpHttpSender.builder(OtlpHttpSender.tracesUrl(agent.otlpEndpoint())).build()
+        : UdpSender.builder().agentHost(agent.host()).agentPort(agent.port()).build();
     RemoteReporter reporter = RemoteReporter.builder()
-        .agentHost(agent.host())
-        .agentPort(agent.port())
+        .sender(sender)
         .flushInterval(FLUSH_INTERVAL.toMillis(), TimeUnit.MILLISECONDS)
         .build();
     reporters.add(reporter);

@@ -1,4 +1,4 @@
-package dev.spoor.jaeger.thrift;
+package dev.spoor.reporter;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
