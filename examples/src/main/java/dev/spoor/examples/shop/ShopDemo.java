@@ -47,7 +47,7 @@ public final class ShopDemo {
   private int sentRequests;
   private int failedRequests;
   private int missingTraces;
-  private long datagramsSent;
+  private long messagesSent;
 
   private ShopDemo(DemoOptions options, DemoShop.Factory shops, PrintStream out,
       PrintStream err) {
@@ -62,7 +62,7 @@ public final class ShopDemo {
    * {@code RemoteReporter}; settings are read from system properties, then the environment.
    */
   public static void main(String[] args) {
-    int status = run(args, ShopDemo::setting, IceCreamShop.factory(UdpSpanReporting::new),
+    int status = run(args, ShopDemo::setting, IceCreamShop.factory(RemoteSpanReporting::new),
         System.out, System.err);
     if (status != 0) {
       System.exit(status);
@@ -131,12 +131,12 @@ public final class ShopDemo {
           }
           RequestOutcome outcome = shop.checkout(n);
           shop.flush();
-          report(n, outcome, shop.datagramsSent(), agent, endpoint);
+          report(n, outcome, shop.messagesSent(), agent, endpoint);
           if (page != null && options.forever()) {
             writePage();
           }
         }
-        datagramsSent = shop.datagramsSent();
+        messagesSent = shop.messagesSent();
       }
       summarize(agent, endpoint);
     }
@@ -160,8 +160,10 @@ public final class ShopDemo {
             + " request with the last " + TracePageWriter.DEFAULT_KEEP + " traces.");
       }
     } else {
-      out.println(AgentEndpoint.HOST_SETTING + " is set: the tracers send their spans to the"
-          + " Jaeger agent at " + endpoint + ". See them in the Jaeger UI, e.g. "
+      String where = endpoint.otlpEndpoint() != null
+          ? AgentEndpoint.OTLP_SETTING + " is set: the tracers send their spans over OTLP/HTTP to "
+          : AgentEndpoint.HOST_SETTING + " is set: the tracers send their spans to the Jaeger agent at ";
+      out.println(where + endpoint + ". See them in the Jaeger UI, e.g. "
           + uiAddress(endpoint) + " with examples/docker-compose.yml.");
     }
     out.println();
@@ -261,7 +263,8 @@ public final class ShopDemo {
     StringBuilder summary = new StringBuilder("Done: ").append(plural(sentRequests, "request"))
         .append(", ").append(failedRequests).append(" answered with a 5xx; ");
     if (agent == null) {
-      summary.append("the tracers sent ").append(datagramsSent).append(" datagrams to ")
+      summary.append("the tracers sent ").append(messagesSent)
+          .append(endpoint.otlpEndpoint() != null ? " OTLP/HTTP requests to " : " datagrams to ")
           .append(endpoint);
     } else {
       summary.append("the in-process agent decoded ").append(agent.datagramsReceived())

@@ -46,7 +46,7 @@ class AgentEndpointTest {
     assertEquals("localhost", endpoint.host());
     assertEquals(4318, endpoint.port());
     assertEquals("http://localhost:4318", endpoint.otlpEndpoint());
-    dev.spoor.reporter.Reporter reporter = new UdpSpanReporting(endpoint).reporter("shop");
+    dev.spoor.reporter.Reporter reporter = new RemoteSpanReporting(endpoint).reporter("shop");
     try {
       org.junit.jupiter.api.Assertions.assertTrue(reporter.toString().contains(
           "OtlpHttpSender{endpoint=http://localhost:4318/v1/traces"), reporter::toString);

@@ -28,11 +28,11 @@ public final class RecordedDemoRun {
     List<String> traceIds = new ArrayList<>();
     try (InProcessJaegerAgent agent = InProcessJaegerAgent.start();
         IceCreamShop shop = IceCreamShop.start(
-            new UdpSpanReporting(new AgentEndpoint(agent.host(), agent.port(), true)))) {
+            new RemoteSpanReporting(new AgentEndpoint(agent.host(), agent.port(), true)))) {
       for (int n = 1; n <= requests; n++) {
         traceIds.add(shop.checkout(n).traceIdHex());
         shop.flush();
-        agent.awaitDatagrams(shop.datagramsSent(), TRACE_WAIT);
+        agent.awaitDatagrams(shop.messagesSent(), TRACE_WAIT);
       }
       List<RecordedTrace> recorded = new ArrayList<>();
       for (String traceId : traceIds) {

@@ -57,7 +57,7 @@ class ShopDemoWithServicesTest {
       status = ShopDemo.run(new String[] {"--requests", Integer.toString(REQUESTS),
           "--html", output.resolve("traces.html").toString(),
           "--json", output.resolve("jaeger-json").toString()}, settings,
-          IceCreamShop.factory(UdpSpanReporting::new), out, err);
+          IceCreamShop.factory(RemoteSpanReporting::new), out, err);
     }
     String out = stdout.toString(StandardCharsets.UTF_8);
     assertEquals(0, status, out + stderr);

@@ -1,7 +1,5 @@
 package dev.spoor.examples.shop;
 
-import dev.spoor.metrics.Metric;
-import dev.spoor.metrics.SpoorMetrics;
 import dev.spoor.reporter.RemoteReporter;
 import dev.spoor.reporter.OtlpHttpSender;
 import dev.spoor.reporter.Reporter;
@@ -11,7 +9,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.LockSupport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -21,30 +18,23 @@ import org.slf4j.LoggerFactory;
  * endpoint is an OTLP one ({@code OTEL_EXPORTER_OTLP_ENDPOINT}), exactly as a deployed service
  * would (with a shorter flush interval, so each request's trace can be drawn at once).
  *
- * <p>{@link #flush()} waits until each reporter has accounted for every span its tracer handed
- * it: the tracer counts a span as reported in the reporter's {@link SpoorMetrics} (a tracer built
- * with a {@code RemoteReporter} shares its metrics), and the reporter counts it as sent or as
- * dropped.
+ * <p>{@link #flush()} asks each reporter to send what it holds ({@link RemoteReporter#flush()}),
+ * so every span finished before the call is sent, or counted as dropped, when it returns.
  */
-final class UdpSpanReporting implements SpanReporting {
+final class RemoteSpanReporting implements SpanReporting {
   /**
    * How long a span may wait in a reporter before it is sent: short, so the demo can draw a
    * trace right after its request, yet long enough to pack a request's spans in few datagrams.
    * (Spoor's default, 1 s, suits a service.)
    */
   static final Duration FLUSH_INTERVAL = Duration.ofMillis(50);
-  /** How long {@link #flush()} waits for the reporters before it gives up with a warning. */
-  static final Duration FLUSH_TIMEOUT = Duration.ofSeconds(10);
-  /** Pause between two looks at the counters while flushing. */
-  private static final long POLL_NANOS = TimeUnit.MILLISECONDS.toNanos(5);
-
-  private static final Logger logger = LoggerFactory.getLogger(UdpSpanReporting.class);
+  private static final Logger logger = LoggerFactory.getLogger(RemoteSpanReporting.class);
 
   private final AgentEndpoint agent;
   private final List<RemoteReporter> reporters = new CopyOnWriteArrayList<>();
 
   /** Reporting to {@code agent}. */
-  UdpSpanReporting(AgentEndpoint agent) {
+  RemoteSpanReporting(AgentEndpoint agent) {
     if (agent == null) {
       throw new NullPointerException("agent == null");
     }
@@ -66,37 +56,20 @@ final class UdpSpanReporting implements SpanReporting {
   }
 
   /**
-   * Waits, at most {@link #FLUSH_TIMEOUT}, until every span reported so far has been sent or
-   * dropped; the reporters send on their flush interval. A reporter that does not get there is
-   * named in a warning, and the demo goes on.
+   * Sends what every reporter holds, waiting at most each reporter's close timeout; a reporter
+   * that does not get there is named in a warning, and the demo goes on.
    */
   @Override
   public void flush() {
-    long deadline = System.nanoTime() + FLUSH_TIMEOUT.toNanos();
     for (RemoteReporter reporter : reporters) {
-      while (!settled(reporter.metrics())) {
-        if (System.nanoTime() - deadline >= 0) {
-          logger.warn("{} still holds spans after {} s: {}", reporter,
-              FLUSH_TIMEOUT.toSeconds(), reporter.metrics());
-          return;
-        }
-        LockSupport.parkNanos(POLL_NANOS);
+      if (!reporter.flush()) {
+        logger.warn("{} did not finish sending in time: {}", reporter, reporter.metrics());
       }
     }
   }
 
-  /** True when every span the tracer reported is counted as sent or dropped. */
-  private static boolean settled(SpoorMetrics metrics) {
-    long accounted = metrics.get(Metric.SPANS_SENT)
-        + metrics.get(Metric.SPANS_DROPPED_QUEUE_FULL)
-        + metrics.get(Metric.SPANS_DROPPED_TOO_LARGE)
-        + metrics.get(Metric.SPANS_DROPPED_AFTER_CLOSE)
-        + metrics.get(Metric.SPANS_DROPPED_SEND_FAILED);
-    return accounted >= metrics.get(Metric.SPANS_REPORTED);
-  }
-
   @Override
   public String toString() {
-    return "UdpSpanReporting{agent=" + agent + ", reporters=" + reporters.size() + "}";
+    return "RemoteSpanReporting{agent=" + agent + ", reporters=" + reporters.size() + "}";
   }
 }

@@ -12,14 +12,14 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** The demo's UDP reporting, with Spoor's RemoteReporter, against the in-process agent. */
-class UdpSpanReportingTest {
+class RemoteSpanReportingTest {
   private static final Duration WAIT = Duration.ofSeconds(10);
 
   @Test
   void flushReturnsOnceEverySpanReportedIsSent() throws Exception {
     try (InProcessJaegerAgent agent = InProcessJaegerAgent.start()) {
-      UdpSpanReporting reporting =
-          new UdpSpanReporting(new AgentEndpoint(agent.host(), agent.port(), true));
+      RemoteSpanReporting reporting =
+          new RemoteSpanReporting(new AgentEndpoint(agent.host(), agent.port(), true));
       try (SpoorTracer tracer = SpoorTracer.builder("inventory")
           .reporter(reporting.reporter("inventory")).build()) {
         tracer.buildSpan("GET /stock").withTag("inventory.cache", "miss").start().finish();
@@ -43,7 +43,7 @@ class UdpSpanReportingTest {
     try (DatagramSocket socket = new DatagramSocket(0)) {
       closedPort = socket.getLocalPort();
     }
-    UdpSpanReporting reporting = new UdpSpanReporting(new AgentEndpoint("127.0.0.1", closedPort,
+    RemoteSpanReporting reporting = new RemoteSpanReporting(new AgentEndpoint("127.0.0.1", closedPort,
         false));
     try (SpoorTracer tracer = SpoorTracer.builder("payment")
         .reporter(reporting.reporter("payment")).build()) {
