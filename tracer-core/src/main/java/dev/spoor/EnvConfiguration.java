@@ -5,7 +5,10 @@ import dev.spoor.reporter.CompositeReporter;
 import dev.spoor.reporter.LoggingReporter;
 import dev.spoor.reporter.RemoteReporter;
 import dev.spoor.reporter.Reporter;
+import dev.spoor.reporter.Sender;
 import dev.spoor.sampler.Sampler;
+import java.io.UnsupportedEncodingException;
+import java.net.URLDecoder;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -14,7 +17,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Reads jaeger-client-java's {@code JAEGER_*} variables. A Java system property of the same name
+ * Reads jaeger-client-java's {@code JAEGER_*} variables, and the OpenTelemetry ones Spoor
+ * honours ({@code OTEL_SERVICE_NAME}, {@code OTEL_RESOURCE_ATTRIBUTES}, the OTLP exporter's; see
+ * {@link EnvSender}); where both name the same thing, the {@code JAEGER_*} one wins. A Java system property of the same name
  * wins over the environment variable, as in jaeger-client-java. Every value is checked here, so a
  * bad value fails when the tracer is built with a message naming the variable and the value.
  */
@@ -34,6 +39,8 @@ final class EnvConfiguration {
   static final String REPORTER_FLUSH_INTERVAL = "JAEGER_REPORTER_FLUSH_INTERVAL";
   static final String REPORTER_MAX_PACKET_SIZE = "JAEGER_REPORTER_MAX_PACKET_SIZE";
   static final String PROPAGATION = "JAEGER_PROPAGATION";
+  static final String OTEL_SERVICE_NAME = "OTEL_SERVICE_NAME";
+  static final String OTEL_RESOURCE_ATTRIBUTES = "OTEL_RESOURCE_ATTRIBUTES";
 
   /** Defaults, as in jaeger-client-java: 64-bit trace ids, sampling probability 0.001. */
   static final boolean DEFAULT_TRACEID_128BIT = false;
@@ -70,32 +77,28 @@ final class EnvConfiguration {
     return value.isEmpty() ? null : value;
   }
 
-  /**
-   * jaeger-client-java variables that Spoor does not implement: the HTTP collector sender. Setting
-   * one is not an error (a migrating service keeps working over UDP), but it is said once, so
-   * nobody believes spans go where they do not.
-   */
-  static final String[] UNSUPPORTED = {
-    "JAEGER_ENDPOINT", "JAEGER_AUTH_TOKEN", "JAEGER_USER", "JAEGER_PASSWORD"
-  };
-
   /** Builds a tracer builder from the variables; throws IllegalArgumentException on bad values. */
   SpoorTracerBuilder builder() {
-    warnAboutUnsupportedVariables();
     boolean disabled = bool(DISABLED, false);
-    String serviceName = get(SERVICE_NAME);
+    Map<String, Object> resource = resourceAttributes();
+    Object resourceServiceName = resource.remove("service.name");
+    String serviceName = firstNonNull(get(SERVICE_NAME), firstNonNull(get(OTEL_SERVICE_NAME),
+        resourceServiceName == null ? null : resourceServiceName.toString()));
     if (serviceName == null) {
       if (!disabled) {
         throw new IllegalArgumentException(
-            SERVICE_NAME + " is not set: every tracer needs a service name");
+            SERVICE_NAME + " (or " + OTEL_SERVICE_NAME
+                + ") is not set: every tracer needs a service name");
       }
       serviceName = "disabled";
     }
     // The tracer, its reporter and a remote sampler share one SpoorMetrics, so tracer.metrics()
     // shows them all.
     SpoorMetrics metrics = new SpoorMetrics();
+    Map<String, Object> processTags = new LinkedHashMap<>(resource);
+    processTags.putAll(tags()); // JAEGER_TAGS win over OTEL_RESOURCE_ATTRIBUTES
     SpoorTracerBuilder builder = SpoorTracer.builder(serviceName)
-        .withTags(tags())
+        .withTags(processTags)
         .traceId128Bit(bool(TRACEID_128BIT, DEFAULT_TRACEID_128BIT))
         .sampler(sampler(serviceName, disabled ? null : metrics))
         .disabled(disabled);
@@ -110,37 +113,68 @@ final class EnvConfiguration {
     }
     AgentSettings agent = agentSettings();
     boolean logSpans = bool(REPORTER_LOG_SPANS, false);
+    EnvSender senders = new EnvSender(this);
+    boolean sendNothing = senders.disabled();
+    Sender sender = disabled || sendNothing ? null : senders.sender(agent); // checks the values
     if (disabled) {
       return builder; // reports nothing: no reporter thread, no socket
     }
+    Reporter reporter = sender == null ? noRemoteReporter(logSpans)
+        : reporter(sender, agent, logSpans, metrics);
+    LOG.info("Tracer for {} reports to {}", serviceName, sender != null ? sender
+        : EnvSender.TRACES_EXPORTER + "=none: spans are not sent"
+            + (logSpans ? ", only logged" : ""));
     // jaeger-client-java closes (and so flushes) its tracer from a JVM shutdown hook by default.
-    return builder.metrics(metrics).reporter(reporter(agent, logSpans, metrics))
-        .closeOnShutdown(true);
+    return builder.metrics(metrics).reporter(reporter).closeOnShutdown(true);
   }
 
-  private void warnAboutUnsupportedVariables() {
-    for (String name : UNSUPPORTED) {
-      if (get(name) != null) {
-        LOG.warn("{} is set but Spoor does not support it: spans go over UDP to {}:{} "
-            + "(JAEGER_AGENT_HOST, JAEGER_AGENT_PORT)",
-            name, firstNonNull(get(AGENT_HOST), DEFAULT_AGENT_HOST),
-            firstNonNull(get(AGENT_PORT), Integer.toString(DEFAULT_AGENT_PORT)));
+  /** {@code OTEL_TRACES_EXPORTER=none}: the logging reporter when asked, else nothing. */
+  private static Reporter noRemoteReporter(boolean logSpans) {
+    // An empty composite rather than Reporter.NOOP, which the builder would log as a mistake.
+    return logSpans ? new LoggingReporter() : new CompositeReporter();
+  }
+
+  /**
+   * {@code OTEL_RESOURCE_ATTRIBUTES}: {@code k=v,k2=v2} with URL-decoded values, as the
+   * OpenTelemetry SDK reads it; they become process tags (resource attributes over OTLP).
+   */
+  Map<String, Object> resourceAttributes() {
+    String raw = get(OTEL_RESOURCE_ATTRIBUTES);
+    Map<String, Object> attributes = new LinkedHashMap<>();
+    if (raw == null) {
+      return attributes;
+    }
+    for (String pair : raw.split(",")) {
+      if (pair.trim().isEmpty()) {
+        continue;
+      }
+      int equals = pair.indexOf('=');
+      if (equals <= 0 || pair.substring(0, equals).trim().isEmpty()) {
+        throw bad(OTEL_RESOURCE_ATTRIBUTES, raw, "each attribute must be key=value, got '"
+            + pair.trim() + "'");
+      }
+      try {
+        attributes.put(pair.substring(0, equals).trim(),
+            URLDecoder.decode(pair.substring(equals + 1).trim().replace("+", "%2B"), "UTF-8"));
+      } catch (UnsupportedEncodingException | IllegalArgumentException e) {
+        throw bad(OTEL_RESOURCE_ATTRIBUTES, raw, "a value is not URL-encoded: '" + pair.trim()
+            + "'");
       }
     }
+    return attributes;
   }
 
   private static String firstNonNull(String value, String fallback) {
     return value != null ? value : fallback;
   }
 
-  /** The reporter for these settings: spans to the agent, and to the log when asked. */
-  private static Reporter reporter(AgentSettings agent, boolean logSpans, SpoorMetrics metrics) {
+  /** The reporter for these settings: spans to the sender, and to the log when asked. */
+  private static Reporter reporter(Sender sender, AgentSettings agent, boolean logSpans,
+      SpoorMetrics metrics) {
     Reporter remote = RemoteReporter.builder()
-        .agentHost(agent.host)
-        .agentPort(agent.port)
+        .sender(sender)
         .maxQueueSize(agent.maxQueueSize)
         .flushInterval(agent.flushIntervalMillis, TimeUnit.MILLISECONDS)
-        .maxPacketSize(agent.maxPacketSize)
         .metrics(metrics)
         .build();
     return logSpans ? new CompositeReporter(remote, new LoggingReporter()) : remote;

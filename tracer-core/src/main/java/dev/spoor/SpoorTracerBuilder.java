@@ -4,7 +4,6 @@ import dev.spoor.metrics.SpoorMetrics;
 import dev.spoor.propagation.Extractor;
 import dev.spoor.propagation.Injector;
 import dev.spoor.propagation.TextMapCodec;
-import dev.spoor.reporter.RemoteReporter;
 import dev.spoor.reporter.Reporter;
 import dev.spoor.sampler.ConstSampler;
 import dev.spoor.sampler.Sampler;
@@ -144,8 +143,9 @@ public final class SpoorTracerBuilder {
   }
 
   /**
-   * Counters to use, e.g. shared with other tracers; default: the reporter's when it is a
-   * {@link RemoteReporter}, else a new set.
+   * Counters to use, e.g. shared with other tracers; default: the reporter's own set when it has
+   * exactly one ({@link Reporter#counters()}), else a new set. Either way the tracer's {@code
+   * metrics()} also shows the counters of its reporter.
    */
   public SpoorTracerBuilder metrics(SpoorMetrics metrics) {
     this.metrics = requireNonNull(metrics, "metrics");
@@ -247,10 +247,9 @@ public final class SpoorTracerBuilder {
     this.scopeManager = settings.scopeManager != null
         ? settings.scopeManager : new ThreadLocalScopeManager();
     this.limits = settings.limits;
-    // A remote reporter's counters belong in tracer.metrics(): share its set.
-    this.metrics = settings.metrics != null ? settings.metrics
-        : reporter instanceof RemoteReporter
-            ? ((RemoteReporter) reporter).metrics() : new SpoorMetrics();
+    // The reporter's counters (sent, dropped) and the sampler's (polls) belong in tracer.metrics()
+    // (see ReporterMetrics).
+    this.metrics = ReporterMetrics.forTracer(settings.metrics, reporter, sampler);
     this.ignoreIncomingSampling = settings.ignoreIncomingSampling;
     this.ignoreIncomingBaggage = settings.ignoreIncomingBaggage;
     this.disabled = settings.disabled;

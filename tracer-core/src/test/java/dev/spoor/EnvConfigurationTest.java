@@ -283,15 +283,13 @@ class EnvConfigurationTest {
   }
 
   @Test
-  void warnsOnceAboutJaegerClientVariablesItDoesNotSupport() {
-    set("JAEGER_SERVICE_NAME", "svc").set("JAEGER_ENDPOINT", "http://collector:14268/api/traces");
+  void theSamplingEndpointConfiguresTheRemoteSamplerWithoutAWarning() {
+    set("JAEGER_SERVICE_NAME", "svc").set("JAEGER_SAMPLING_ENDPOINT", "http://agent:5778/sampling");
     try (LogCapture log = new LogCapture(EnvConfiguration.class.getName());
         SpoorTracer tracer = tracer()) {
-      List<String> warnings = log.messages();
-      assertEquals(1, warnings.size(), warnings::toString);
-      assertTrue(warnings.get(0).startsWith("JAEGER_ENDPOINT is set but Spoor does not support it"),
-          warnings.get(0));
-      assertTrue(warnings.get(0).contains("localhost:6831"), warnings.get(0));
+      assertEquals(List.of(), log.warnings());
+      assertTrue(tracer.sampler().toString().contains("endpoint=http://agent:5778/sampling"),
+          tracer.sampler().toString());
     }
   }
 }

@@ -31,6 +31,17 @@ public final class LogCapture implements AutoCloseable {
     return messages;
   }
 
+  /** The formatted messages logged at WARN and above so far, in order. */
+  public List<String> warnings() {
+    List<String> messages = new ArrayList<>();
+    for (ILoggingEvent event : new ArrayList<>(appender.list)) {
+      if (event.getLevel().isGreaterOrEqual(Level.WARN)) {
+        messages.add(event.getFormattedMessage());
+      }
+    }
+    return messages;
+  }
+
   /** The events logged so far. */
   public List<ILoggingEvent> events() {
     return new ArrayList<>(appender.list);

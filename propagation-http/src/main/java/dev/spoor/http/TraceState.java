@@ -3,9 +3,9 @@ package dev.spoor.http;
 import dev.spoor.propagation.MalformedContextException;
 
 /**
- * The W3C {@code tracestate} header: up to 32 {@code key=value} list-members, carried through
- * unchanged except for optional whitespace and empty members, and truncated to 512 characters the
- * way W3C Trace Context §3.3.1.5 asks.
+ * The W3C {@code tracestate} header (Trace Context Level 2 §3.3): up to 32 {@code key=value}
+ * list-members, carried through unchanged except for optional whitespace, empty members and a
+ * repeated key's later entries, and truncated to 512 characters the way §3.3.1.5 asks.
  */
 final class TraceState {
   static final String HEADER = "tracestate";
@@ -23,23 +23,25 @@ final class TraceState {
   static final int MAX_RECEIVED_LENGTH = 32 * 1024;
 
   private static final int MAX_KEY = 256;
-  private static final int MAX_TENANT = 241;
-  private static final int MAX_SYSTEM = 14;
   private static final int MAX_VALUE = 256;
 
   private TraceState() {}
 
   /**
    * Validates a received value (repeated headers already joined by commas) and returns it
-   * without optional whitespace and empty members, or null when it holds no member.
+   * without optional whitespace and empty members, or null when it holds no member. A key that
+   * repeats keeps its first (left-most, so most recent) entry: the later ones are dropped, which
+   * the W3C test suite allows ("kept as is or one of them dropped") and which leaves one entry per
+   * key as §3.3.1.4 asks of what is sent on.
    *
-   * @throws MalformedContextException when any member is invalid, a key repeats or there are more
-   *     than 32 members: the whole {@code tracestate} must then be discarded
+   * @throws MalformedContextException when any member is invalid or there are more than 32
+   *     members: the whole {@code tracestate} must then be discarded
    */
   static String normalize(String value) {
     int[] starts = new int[MAX_MEMBERS];
     int[] equals = new int[MAX_MEMBERS];
     int[] ends = new int[MAX_MEMBERS];
+    boolean[] dropped = new boolean[MAX_MEMBERS];
     int count = 0;
     int position = 0;
     int length = value.length();
@@ -64,11 +66,9 @@ final class TraceState {
         }
         checkKey(value, start, equal);
         checkValue(value, equal + 1, trimmedEnd);
-        for (int i = 0; i < count; i++) {
-          if (equals[i] - starts[i] == equal - start
-              && value.regionMatches(starts[i], value, start, equal - start)) {
-            throw malformed("repeats a key", value); // §3.3.1.3: one entry per key
-          }
+        for (int i = 0; i < count && !dropped[count]; i++) {
+          dropped[count] = !dropped[i] && equals[i] - starts[i] == equal - start
+              && value.regionMatches(starts[i], value, start, equal - start);
         }
         starts[count] = start;
         equals[count] = equal;
@@ -77,12 +77,15 @@ final class TraceState {
       }
       position = end + 1;
     }
-    return count == 0 ? null : join(value, starts, ends, count);
+    return count == 0 ? null : join(value, starts, ends, count, dropped);
   }
 
-  /** Joins the members, dropping whole members as §3.3.1.5 says when longer than 512. */
-  private static String join(String value, int[] starts, int[] ends, int count) {
-    boolean[] dropped = new boolean[count];
+  /**
+   * Joins the members not already {@code dropped}, dropping whole members as §3.3.1.5 says when
+   * longer than 512.
+   */
+  private static String join(String value, int[] starts, int[] ends, int count,
+      boolean[] dropped) {
     int total = lengthOf(starts, ends, count, dropped);
     for (int i = 0; i < count && total > MAX_PROPAGATED_LENGTH; i++) {
       if (ends[i] - starts[i] > LONG_MEMBER) {
@@ -124,34 +127,21 @@ final class TraceState {
   }
 
   /**
-   * §3.3.1.3.1: a key is lower-case letters, digits and {@code _-*}/, starting with a letter or
-   * digit, at most 256 characters; a multi-tenant key {@code tenant@system} has a tenant of at most
-   * 241 and a system of at most 14 characters starting with a letter (Level 1 grammar, which the
-   * W3C test suite checks).
+   * §3.3.1.3.1 (Level 2): {@code key = ( lcalpha / DIGIT ) 0*255 ( keychar )}, keychar being
+   * lower-case letters, digits and {@code _-*}{@code /@}. Level 1's {@code tenant@system} form, its
+   * 241 and 14 character limits and its one-{@code @} rule are gone: {@code foo@}, {@code foo@@bar}
+   * and {@code t@} followed by 15 characters are keys; only a key starting with {@code @} (or any
+   * other keychar) is not.
    */
   private static void checkKey(String value, int start, int end) {
     int length = end - start;
     if (length < 1 || length > MAX_KEY || !isLetterOrDigit(value.charAt(start))) {
       throw malformed("has an invalid key", value);
     }
-    int at = -1;
-    for (int i = start; i < end; i++) {
+    for (int i = start + 1; i < end; i++) {
       char c = value.charAt(i);
-      if (c == '@') {
-        if (at >= 0) {
-          throw malformed("has a key with two '@'", value);
-        }
-        at = i;
-      } else if (!isLetterOrDigit(c) && c != '_' && c != '-' && c != '*' && c != '/') {
+      if (!isLetterOrDigit(c) && c != '_' && c != '-' && c != '*' && c != '/' && c != '@') {
         throw malformed("has an invalid key", value);
-      }
-    }
-    if (at >= 0) {
-      int tenant = at - start;
-      int system = end - at - 1;
-      if (tenant > MAX_TENANT || system < 1 || system > MAX_SYSTEM
-          || !isLowerAlpha(value.charAt(at + 1))) {
-        throw malformed("has an invalid multi-tenant key", value);
       }
     }
   }

@@ -22,7 +22,9 @@ import org.slf4j.LoggerFactory;
  * all-zero ids, version {@code ff}, or the header twice) throws
  * {@link MalformedContextException}; the tracer counts it and starts a new trace. An invalid
  * {@code tracestate} is discarded and an invalid baggage member skipped, keeping the trace, as the
- * specifications say. A future version is read as version 00 when it starts like one.
+ * specifications say: {@code tracestate} as Trace Context Level 2 defines it (its key grammar, a
+ * repeated key carried with its first entry), {@code baggage} with the W3C Baggage limits of 64
+ * members and 8192 bytes. A future version is read as version 00 when it starts like one.
  *
  * <p>On inject, a 64-bit trace id is left-padded to 32 hex digits and a sampled or debug context
  * gets trace-flags {@code 01}; {@code tracestate} is written back as received.

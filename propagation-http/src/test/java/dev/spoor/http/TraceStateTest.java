@@ -17,7 +17,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** The tracestate cases of the W3C Trace Context test suite, and its §3.3.1.5 truncation. */
+/**
+ * W3C Trace Context Level 2 tracestate rules (§3.3): the key grammar, the limits, repeated keys and
+ * the §3.3.1.5 truncation; our own cases, after the rules the W3C test suite checks.
+ */
 class TraceStateTest {
   private static final String TRACE_PARENT =
       "00-12345678901234567890123456789012-1234567890123456-00";
@@ -100,18 +103,39 @@ class TraceStateTest {
 
   @ParameterizedTest
   @ValueSource(strings = {
-      "foo=1,foo=1", "foo=1,foo=2", // a key twice
-      "foo =1", "FOO=1", "foo.bar=1", // illegal keys
-      "foo@=1,bar=2", "@foo=1,bar=2", "foo@@bar=1,bar=2", "foo@bar@baz=1,bar=2", // vendor format
-      "foo=bar=baz", "foo=,bar=3", "foo", "foo=1\u00e9", "foo=a\u0000b"}) // values
+      "foo =1", "FOO=1", "fOO=1", "foo.bar=1", "_foo=1", "*foo=1", "/foo=1", "=1", // illegal keys
+      "@foo=1,bar=2", "bar=2,@=1", "bar=2, @vendor=1", // a key starting with '@'
+      "foo=bar=baz", "foo=,bar=3", "foo", "bar=2,foo", "foo=1\u00e9", "foo=a\u0000b", // values
+      "foo=a\tb", "foo=a\u007fb"})
   void discardsAnInvalidTraceState(String value) {
     assertNull(traceStateOf(value));
   }
 
+  @ParameterizedTest
+  @ValueSource(strings = {
+      "foo@=1,bar=2", "foo@@bar=1,bar=2", "foo@bar@baz=1,bar=2", "a@b@c@=1", "1abc=1",
+      "0@x=1", "t@vvvvvvvvvvvvvvv=1", "tenant@1system=1", "k-_*/@9=v"})
+  void carriesKeysOfTheLevel2Grammar(String value) {
+    assertEquals(value, traceStateOf(value));
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"foo=1,foo=1", "foo=1,foo=2", "foo=1, foo=1 ,foo=2"})
+  void carriesAListWithARepeatedKeyKeepingItsFirstEntry(String value) {
+    assertEquals("foo=1", traceStateOf(value));
+  }
+
   @Test
-  void discardsAKeyRepeatedAcrossHeaders() {
-    assertNull(traceStateOf("foo=1", "foo=1"));
-    assertNull(traceStateOf("foo=1", "foo=2"));
+  void dropsOnlyTheLaterEntriesOfARepeatedKey() {
+    assertEquals("foo=1,bar=2,baz=4", traceStateOf("foo=1,bar=2,foo=3,baz=4"));
+    assertEquals("a@x=1,a=2", traceStateOf("a@x=1,a=2,a@x=3"));
+  }
+
+  @Test
+  void carriesAKeyRepeatedAcrossHeadersKeepingItsFirstEntry() {
+    assertEquals("foo=1", traceStateOf("foo=1", "foo=1"));
+    assertEquals("foo=1", traceStateOf("foo=1", "foo=2"));
+    assertEquals("foo=1,bar=2", traceStateOf("foo=1,bar=2", "bar=3,foo=4"));
   }
 
   @Test
@@ -121,13 +145,31 @@ class TraceStateTest {
   }
 
   @Test
-  void enforcesKeyLengthLimits() {
-    assertEquals("foo=1," + "z".repeat(256) + "=1", traceStateOf("foo=1", "z".repeat(256) + "=1"));
+  void acceptsKeysOf256CharactersAndDiscardsTheListFor257() {
+    String key256 = "z".repeat(256);
+    assertEquals("foo=1," + key256 + "=1", traceStateOf("foo=1", key256 + "=1"));
     assertNull(traceStateOf("foo=1", "z".repeat(257) + "=1"));
-    assertTrue(traceStateOf("foo=1", "t".repeat(241) + "@" + "v".repeat(14) + "=1")
-        .startsWith("foo=1,"));
-    assertNull(traceStateOf("foo=1", "t".repeat(242) + "@v=1"));
-    assertNull(traceStateOf("foo=1", "t@" + "v".repeat(15) + "=1"));
+    // With '@' inside: Level 2 counts the whole key, whatever its parts.
+    String tenantKey = "t".repeat(241) + "@" + "v".repeat(14);
+    assertEquals("foo=1," + tenantKey + "=1", traceStateOf("foo=1", tenantKey + "=1"));
+    String longTenant = "t".repeat(242) + "@v";
+    assertEquals("foo=1," + longTenant + "=1", traceStateOf("foo=1", longTenant + "=1"));
+    String at255 = "a@" + "b".repeat(254);
+    assertEquals(256, at255.length());
+    assertEquals(at255 + "=1", traceStateOf(at255 + "=1"));
+    assertNull(traceStateOf("foo=1", at255 + "b=1"));
+  }
+
+  @Test
+  void acceptsValuesOf256CharactersWithLeadingSpacesAndDiscardsTheListFor257() {
+    String value256 = " " + "x".repeat(255);
+    assertEquals("foo=" + value256, traceStateOf("foo=" + value256));
+    assertNull(traceStateOf("foo=" + value256 + "x"));
+  }
+
+  @Test
+  void countsARepeatedKeyTowardsThe32Members() {
+    assertNull(traceStateOf(members(32) + ",bar01=again"));
   }
 
   @Test

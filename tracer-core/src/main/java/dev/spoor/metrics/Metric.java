@@ -52,7 +52,7 @@ public enum Metric {
   INJECT_ERRORS("spoor.propagation.inject_errors"),
   /** Failures inside instrumentation (e.g. an HTTP wrapper's tagging or a user decorator), caught. */
   INSTRUMENTATION_ERRORS("spoor.instrumentation.errors"),
-  /** Spans sent to the agent. */
+  /** Spans sent: in a datagram the kernel took, or in a request the backend accepted (2xx). */
   SPANS_SENT("spoor.reporter.spans_sent"),
   /** Spans dropped because the reporter queue was full. */
   SPANS_DROPPED_QUEUE_FULL("spoor.reporter.dropped.queue_full"),
@@ -60,14 +60,31 @@ public enum Metric {
   SPANS_DROPPED_TOO_LARGE("spoor.reporter.dropped.too_large"),
   /** Spans dropped because the reporter was already closed. */
   SPANS_DROPPED_AFTER_CLOSE("spoor.reporter.dropped.after_close"),
-  /** Spans dropped because sending their datagram failed. */
+  /**
+   * Spans dropped because their message could not be sent: a socket error, the backend down or
+   * failing (connection error, timeout, 429 or 5xx) once the attempts or the close timeout ran
+   * out.
+   */
   SPANS_DROPPED_SEND_FAILED("spoor.reporter.dropped.send_failed"),
   /** Spans shrunk (logs or tags removed) to fit in a datagram. */
   SPANS_TRUNCATED("spoor.reporter.spans_truncated"),
-  /** Datagrams sent. */
+  /** Datagrams sent to a Jaeger agent (as {@link #MESSAGES_SENT}, for the UDP sender only). */
   DATAGRAMS_SENT("spoor.reporter.datagrams_sent"),
-  /** Failed datagram sends (agent down, host unresolved, socket error). */
+  /**
+   * Failed send attempts (agent or collector down, host unresolved, socket error, timeout, an
+   * HTTP status other than 2xx and 413); a retried message counts once per failed attempt.
+   */
   SEND_FAILURES("spoor.reporter.send_failures"),
+  /**
+   * Spans dropped because the backend refused their message for good (an HTTP 4xx other than 413
+   * and 429, e.g. 400, 401, 403, 404, or a 5xx other than 502, 503, 504): sending it again would
+   * not help.
+   */
+  SPANS_DROPPED_REJECTED("spoor.reporter.dropped.rejected"),
+  /** Messages sent, whatever the transport: datagrams, or HTTP requests answered with 2xx. */
+  MESSAGES_SENT("spoor.reporter.messages_sent"),
+  /** Send attempts repeated after a retryable failure (connection error, 429, 502, 503, 504). */
+  SEND_RETRIES("spoor.reporter.send_retries"),
   /** Polls of a remote sampler that returned a valid sampling strategy (changed or not). */
   SAMPLER_QUERIES_OK("spoor.sampler.queries.ok"),
   /**

@@ -21,6 +21,8 @@ public final class SpoorMetrics {
   // The counters every span start or finish touches: per-thread cells, no CAS (see ThreadCounters).
   private final ThreadCounters perSpan = new ThreadCounters(3);
   private final Map<String, LongSupplier> gauges = new ConcurrentHashMap<>();
+  // Sets whose counters reads add to this set's own (a tracer's view of its reporter's).
+  private volatile SpoorMetrics[] included = new SpoorMetrics[0];
 
   /** Creates a set of counters, all zero. */
   public SpoorMetrics() {
@@ -64,6 +66,14 @@ public final class SpoorMetrics {
    * unsampled span one.
    */
   public long get(Metric metric) {
+    long value = own(metric);
+    for (SpoorMetrics other : included) {
+      value += other.own(metric);
+    }
+    return value;
+  }
+
+  private long own(Metric metric) {
     long value = sum(metric);
     if (metric == Metric.SPANS_STARTED) {
       value += sum(Metric.SPANS_SAMPLED) + sum(Metric.SPANS_NOT_SAMPLED);
@@ -78,6 +88,30 @@ public final class SpoorMetrics {
     return perSpanIndex >= 0 ? perSpan.sum(perSpanIndex) : counters[metric.ordinal()].sum();
   }
 
+  /**
+   * Makes every read of this set ({@link #get}, {@link #gauge}, {@link #snapshot}) add the counters
+   * and gauges that {@code other} keeps itself, so that a tracer's metrics show its reporter's:
+   * the tracer counts spans reported, the reporter spans sent or dropped. Writes stay separate.
+   * Including a set twice, or this set, changes nothing; what {@code other} includes is not
+   * followed, so no count is added twice.
+   */
+  public synchronized void include(SpoorMetrics other) {
+    if (other == null) {
+      throw new NullPointerException("other == null");
+    }
+    if (other == this) {
+      return;
+    }
+    for (SpoorMetrics present : included) {
+      if (present == other) {
+        return;
+      }
+    }
+    SpoorMetrics[] more = java.util.Arrays.copyOf(included, included.length + 1);
+    more[included.length] = other;
+    included = more;
+  }
+
   /** Registers a gauge read on demand, e.g. the reporter's queue length. */
   public void registerGauge(String name, LongSupplier value) {
     gauges.put(name, value);
@@ -86,7 +120,14 @@ public final class SpoorMetrics {
   /** The current value of a gauge, or -1 when none is registered under {@code name}. */
   public long gauge(String name) {
     LongSupplier supplier = gauges.get(name);
-    return supplier == null ? -1 : supplier.getAsLong();
+    long value = supplier == null ? -1 : supplier.getAsLong();
+    for (SpoorMetrics other : included) {
+      LongSupplier theirs = other.gauges.get(name);
+      if (theirs != null) {
+        value = Math.max(value, 0) + theirs.getAsLong(); // e.g. two reporters' queue lengths
+      }
+    }
+    return value;
   }
 
   /** All counters and gauges by name, in a stable order. */
@@ -95,8 +136,13 @@ public final class SpoorMetrics {
     for (Metric metric : Metric.values()) {
       result.put(metric.metricName(), get(metric));
     }
-    for (Map.Entry<String, LongSupplier> gauge : gauges.entrySet()) {
-      result.put(gauge.getKey(), gauge.getValue().getAsLong());
+    for (String name : gauges.keySet()) {
+      result.put(name, gauge(name));
+    }
+    for (SpoorMetrics other : included) {
+      for (String name : other.gauges.keySet()) {
+        result.putIfAbsent(name, gauge(name));
+      }
     }
     return Collections.unmodifiableMap(result);
   }

@@ -4,12 +4,10 @@ import dev.spoor.SpoorSpanContext;
 import dev.spoor.internal.BaggageOwnership;
 import dev.spoor.internal.HeaderSafety;
 import dev.spoor.internal.HexCodec;
+import dev.spoor.internal.PercentCodec;
 import dev.spoor.internal.RateLimitedLogger;
 import io.opentracing.propagation.TextMapExtract;
 import io.opentracing.propagation.TextMapInject;
-import java.net.URLDecoder;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -22,10 +20,13 @@ import org.slf4j.LoggerFactory;
  * <ul>
  *   <li>{@code uber-trace-id: {trace-id}:{span-id}:{parent-span-id}:{flags}}, ids in hex (trace id
  *       of up to 32 digits), flags in hex; the value may be URL-encoded ({@code %3A});
- *   <li>{@code uberctx-{key}: {url-encoded value}} per baggage item (keys are read lower case);
+ *   <li>{@code uberctx-{key}: {percent-encoded value}} per baggage item (keys are read lower case;
+ *       a space is written {@code %20}, which every Jaeger client decodes, and a received
+ *       {@code +} is read as a space, as jaeger-client-java writes it);
  *   <li>{@code jaeger-debug-id: {id}} without {@code uber-trace-id}: start a sampled debug trace
  *       that carries the id as a tag;
- *   <li>{@code jaeger-baggage: k1=v1, k2=v2}: baggage set by a client without a tracer.
+ *   <li>{@code jaeger-baggage: k1=v1, k2=v2}: baggage set by a client without a tracer,
+ *       percent-decoded as a whole first, as the Jaeger clients do.
  * </ul>
  */
 public final class JaegerCodec implements TextMapCodec {
@@ -194,7 +195,18 @@ public final class JaegerCodec implements TextMapCodec {
         high, low, spanId, parentId, flags, traceLength > 16, baggage);
   }
 
-  private static void parseBaggageHeader(String value, Map<String, String> baggage) {
+  /**
+   * {@code k1=v1, k2=v2}: percent-decoded as a whole before it is split, as jaeger-client-java
+   * ({@code URLDecoder}), jaeger-client-go ({@code QueryUnescape}) and jaeger-client-node do, so an
+   * item reads the same in all of them; a bad escape drops the header, as in the Go client.
+   */
+  private static void parseBaggageHeader(String raw, Map<String, String> baggage) {
+    String value = PercentCodec.JAEGER.decode(raw);
+    if (value == null) {
+      BAD_BAGGAGE_WARNINGS.warn("Dropped incoming baggage header {}: bad percent-encoding",
+          BAGGAGE_HEADER);
+      return;
+    }
     int start = 0;
     int length = value.length();
     while (start < length) {
@@ -217,20 +229,12 @@ public final class JaegerCodec implements TextMapCodec {
     return new MalformedContextException(TRACE_ID_HEADER + " " + problem + ": '" + shown + "'");
   }
 
+  /**
+   * A baggage value as {@code uberctx-*} carries it: percent-encoded UTF-8 with a space as
+   * {@code %20} (see {@link PercentCodec#JAEGER}); the value itself when it needs no escape.
+   */
   static String encode(String value) {
-    // URLEncoder allocates its buffers before looking at the value; most values need no encoding.
-    for (int i = 0; i < value.length(); i++) {
-      if (!isUnreservedByUrlEncoder(value.charAt(i))) {
-        return URLEncoder.encode(value, StandardCharsets.UTF_8);
-      }
-    }
-    return value;
-  }
-
-  // The characters URLEncoder leaves as they are (its Javadoc): a-z A-Z 0-9 . - * _
-  private static boolean isUnreservedByUrlEncoder(char c) {
-    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
-        || c == '.' || c == '-' || c == '*' || c == '_';
+    return PercentCodec.JAEGER.encode(value);
   }
 
   // One bad item must not cost the trace and the other items: skip it, keep the context.
@@ -243,15 +247,13 @@ public final class JaegerCodec implements TextMapCodec {
     }
   }
 
+  /** Percent-decodes a received value, {@code +} as a space, as jaeger-client-java's URLDecoder. */
   private static String decode(String value, String header) {
-    if (value.indexOf('%') < 0 && value.indexOf('+') < 0) {
-      return value; // URLDecoder would return it unchanged, after allocating a buffer
-    }
-    try {
-      return URLDecoder.decode(value, StandardCharsets.UTF_8);
-    } catch (IllegalArgumentException e) {
+    String decoded = PercentCodec.JAEGER.decode(value);
+    if (decoded == null) {
       throw new MalformedContextException(header + " has a bad percent-encoding");
     }
+    return decoded;
   }
 
   @Override

@@ -1,7 +1,10 @@
 package dev.spoor.reporter;
 
 import dev.spoor.FinishedSpan;
+import dev.spoor.metrics.SpoorMetrics;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -30,6 +33,29 @@ public final class CompositeReporter implements Reporter {
   /** The delegates, in order. */
   public List<Reporter> reporters() {
     return Arrays.asList(reporters.clone());
+  }
+
+  /** The delegates' counters, in order, each set once (two delegates may share one). */
+  @Override
+  public List<SpoorMetrics> counters() {
+    List<SpoorMetrics> all = new ArrayList<>();
+    for (Reporter reporter : reporters) {
+      for (SpoorMetrics metrics : reporter.counters()) {
+        if (!containsSame(all, metrics)) {
+          all.add(metrics);
+        }
+      }
+    }
+    return Collections.unmodifiableList(all);
+  }
+
+  private static boolean containsSame(List<SpoorMetrics> list, SpoorMetrics metrics) {
+    for (SpoorMetrics present : list) {
+      if (present == metrics) {
+        return true;
+      }
+    }
+    return false;
   }
 
   @Override

@@ -2,28 +2,30 @@ package dev.spoor.reporter;
 
 import dev.spoor.FinishedSpan;
 import dev.spoor.internal.RateLimitedLogger;
-import dev.spoor.metrics.Metric;
 import dev.spoor.metrics.SpoorMetrics;
+import java.util.Collections;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Reports finished spans to a Jaeger agent (or anything that speaks its protocol: the
- * OpenTelemetry Collector's jaeger receiver, Grafana Tempo) as Thrift compact
- * {@code Agent.emitBatch} messages in UDP datagrams.
+ * Reports finished spans through a {@link Sender}: by default a {@link UdpSender} to a Jaeger
+ * agent; {@link JaegerHttpSender} for a Jaeger collector, {@link OtlpHttpSender} for any OTLP
+ * backend (Jaeger v2, Grafana Tempo, an OpenTelemetry Collector, a vendor).
  *
  * <p>{@link #report} puts the span on a bounded lock-free queue and returns: it never blocks,
  * locks or does I/O on the application's thread; when the queue is full the span is dropped and
- * counted. One daemon thread, {@code spoor-reporter}, encodes queued spans into datagrams of at
- * most the max packet size and sends a datagram when it is full, and whatever it holds every flush
- * interval. {@link #close()} sends everything queued before it, within the close timeout.
+ * counted. One daemon thread, {@code spoor-reporter}, encodes queued spans in the sender's wire
+ * format into messages of at most its maximum size ({@link SpanBatcher}), and sends a message
+ * when it is full, and whatever it holds every flush interval or on {@link #flush()}.
+ * {@link #close()} sends everything queued before it, within the close timeout.
  *
  * <p>Every reported span is counted exactly once in the reporter's {@link SpoorMetrics}: sent, or
- * dropped because the queue was full, it was reported after close, it was too large, or its
- * datagram could not be sent. The tracer shows these counters in its own {@code metrics()} when
- * the reporter and the tracer share one {@link SpoorMetrics} (see {@link Builder#metrics}).
+ * dropped because the queue was full, it was reported after close, it was too large, its
+ * message could not be sent, or the backend rejected it. A tracer built with this reporter shows
+ * these counters in its own {@code metrics()} ({@link #counters()}).
  */
 public final class RemoteReporter implements Reporter {
   private static final Logger LOG = LoggerFactory.getLogger(RemoteReporter.class);
@@ -31,32 +33,43 @@ public final class RemoteReporter implements Reporter {
   static final long WARN_INTERVAL_MILLIS = 10_000;
 
   private final SpanQueue queue;
-  private final SpoorMetrics metrics;
+  private final ReporterCounters counters;
   private final int wakeThreshold;
   private final long closeTimeoutMillis;
   private final String description;
+  private final RetryPolicy retries;
   private final Thread worker;
+  private final Object flushLock = new Object();
+  private volatile long flushesRequested; // written under flushLock
+  private volatile long flushesDone; // written by the worker under flushLock
   private volatile boolean workerParked;
   private volatile boolean closeRequested;
 
-  private RemoteReporter(Builder builder) {
+  private RemoteReporter(Builder builder, Sender sender) {
     this.queue = new SpanQueue(builder.maxQueueSize);
-    this.metrics = builder.metrics != null ? builder.metrics : new SpoorMetrics();
-    // Waking the thread for every span would cost the application a system call per span; it is
-    // woken when the queue is a quarter full, and otherwise drains at the flush interval.
-    this.wakeThreshold = Math.max(1, builder.maxQueueSize / 4);
+    this.counters = new ReporterCounters(
+        builder.metrics != null ? builder.metrics : new SpoorMetrics());
+    this.wakeThreshold = wakeThreshold(builder.maxQueueSize);
     this.closeTimeoutMillis = builder.closeTimeoutMillis;
-    this.description = "RemoteReporter{agent=" + builder.host + ":" + builder.port
-        + ", maxQueueSize=" + builder.maxQueueSize + ", flushIntervalMillis="
-        + builder.flushIntervalMillis + ", maxPacketSize=" + builder.maxPacketSize + "}";
-    UdpSender sender = new UdpSender(builder.host, builder.port, metrics, WARN_INTERVAL_MILLIS);
-    SpanBatcher batcher = new SpanBatcher(builder.maxPacketSize, sender, metrics);
-    metrics.registerGauge(SpoorMetrics.QUEUE_LENGTH, queue::size);
+    this.description = "RemoteReporter{sender=" + sender + ", maxQueueSize="
+        + builder.maxQueueSize + ", flushIntervalMillis=" + builder.flushIntervalMillis + "}";
+    this.retries = new RetryPolicy(builder.maxSendAttempts);
+    SpanBatcher batcher = new SpanBatcher(sender, counters, retries);
+    counters.queueLength(queue::size);
     this.worker = new Thread(
-        new Worker(batcher, sender, TimeUnit.MILLISECONDS.toNanos(builder.flushIntervalMillis)),
+        new Worker(batcher, TimeUnit.MILLISECONDS.toNanos(builder.flushIntervalMillis)),
         "spoor-reporter");
     worker.setDaemon(true);
     worker.start();
+  }
+
+  /**
+   * Waking the thread for every span would cost the application a system call per span; it is
+   * woken when the queue is a quarter full (at least one span, so a tiny queue still wakes it),
+   * and otherwise drains at the flush interval.
+   */
+  static int wakeThreshold(int maxQueueSize) {
+    return Math.max(1, maxQueueSize / 4);
   }
 
   /** A builder with the defaults listed on {@link Builder}. */
@@ -66,7 +79,13 @@ public final class RemoteReporter implements Reporter {
 
   /** The counters this reporter writes to: the builder's, or its own when none was given. */
   public SpoorMetrics metrics() {
-    return metrics;
+    return counters.metrics();
+  }
+
+  /** This reporter's counters ({@link #metrics()}), for the tracer's {@code metrics()}. */
+  @Override
+  public List<SpoorMetrics> counters() {
+    return Collections.singletonList(counters.metrics());
   }
 
   @Override
@@ -76,10 +95,48 @@ public final class RemoteReporter implements Reporter {
     }
     long length = queue.offer(span);
     if (length < 0) {
-      metrics.increment(queue.isClosed() ? Metric.SPANS_DROPPED_AFTER_CLOSE
-          : Metric.SPANS_DROPPED_QUEUE_FULL);
+      if (queue.isClosed()) {
+        counters.afterClose(1);
+      } else {
+        counters.queueFull();
+      }
     } else if (length >= wakeThreshold && workerParked) {
       LockSupport.unpark(worker);
+    }
+  }
+
+  /**
+   * Sends every span reported before this call now, rather than at the flush interval, and waits
+   * for it, at most the close timeout. Spans a retrying sender still holds when the wait ends go
+   * on in the background.
+   *
+   * @return true when every such span was sent or counted as dropped within the wait
+   */
+  public boolean flush() {
+    long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(closeTimeoutMillis);
+    if (closeRequested) {
+      awaitWorker(deadline);
+      return !worker.isAlive();
+    }
+    long ticket;
+    synchronized (flushLock) {
+      ticket = ++flushesRequested;
+    }
+    LockSupport.unpark(worker);
+    synchronized (flushLock) {
+      while (flushesDone < ticket && worker.isAlive()) {
+        long remaining = deadline - System.nanoTime();
+        if (remaining <= 0) {
+          return false;
+        }
+        try {
+          TimeUnit.NANOSECONDS.timedWait(flushLock, remaining);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          return false;
+        }
+      }
+      return flushesDone >= ticket;
     }
   }
 
@@ -93,16 +150,25 @@ public final class RemoteReporter implements Reporter {
       return;
     }
     closeRequested = true;
+    long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(closeTimeoutMillis);
+    retries.closeBy(deadline);
     queue.close();
     LockSupport.unpark(worker);
-    try {
-      worker.join(closeTimeoutMillis);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
+    awaitWorker(deadline);
     if (worker.isAlive()) {
       LOG.warn("{} did not finish sending within {} ms; it goes on in the background",
           this, closeTimeoutMillis);
+    }
+  }
+
+  private void awaitWorker(long deadline) {
+    try {
+      long remaining = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
+      if (remaining > 0) {
+        worker.join(remaining);
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
     }
   }
 
@@ -116,12 +182,10 @@ public final class RemoteReporter implements Reporter {
     private final RateLimitedLogger failures =
         new RateLimitedLogger(LOG, WARN_INTERVAL_MILLIS, TimeUnit.MILLISECONDS);
     private final SpanBatcher batcher;
-    private final UdpSender sender;
     private final long flushIntervalNanos;
 
-    Worker(SpanBatcher batcher, UdpSender sender, long flushIntervalNanos) {
+    Worker(SpanBatcher batcher, long flushIntervalNanos) {
       this.batcher = batcher;
-      this.sender = sender;
       this.flushIntervalNanos = flushIntervalNanos;
     }
 
@@ -133,24 +197,37 @@ public final class RemoteReporter implements Reporter {
           // Nobody but close() may stop this thread: a stray interrupt would make parkNanos
           // return at once, spinning.
           Thread.interrupted();
+          long flushes = flushesRequested;
           drain();
           long now = System.nanoTime();
-          if (now - nextFlush >= 0) {
+          if (now - nextFlush >= 0 || flushes != flushesDone) {
             flush();
             nextFlush = now + flushIntervalNanos;
+            flushed(flushes);
             continue;
           }
           workerParked = true;
           // Check again after publishing workerParked: a producer that filled the queue before
           // it saw the flag would otherwise leave us asleep until the flush time.
-          if (queue.size() < wakeThreshold && !queue.isClosed()) {
+          if (queue.size() < wakeThreshold && !queue.isClosed()
+              && flushesRequested == flushesDone) {
             LockSupport.parkNanos(this, nextFlush - now);
           }
           workerParked = false;
         }
         drainAfterClose();
       } finally {
-        sender.close();
+        batcher.sender().close();
+        flushed(flushesRequested);
+      }
+    }
+
+    private void flushed(long flushes) {
+      if (flushes != flushesDone) {
+        synchronized (flushLock) {
+          flushesDone = flushes;
+          flushLock.notifyAll();
+        }
       }
     }
 
@@ -200,7 +277,7 @@ public final class RemoteReporter implements Reporter {
           add(span);
         } else if (System.nanoTime() - deadline > 0) {
           // A producer stalled between taking its slot and publishing the span: count it.
-          metrics.add(Metric.SPANS_DROPPED_AFTER_CLOSE, queue.size());
+          counters.afterClose(queue.size());
           break;
         } else {
           Thread.yield();
@@ -214,43 +291,64 @@ public final class RemoteReporter implements Reporter {
    * Configures a {@link RemoteReporter}. The defaults, as in jaeger-client-java:
    *
    * <ul>
-   *   <li>agent host {@code localhost}, port {@code 6831} (the agent's compact Thrift port)
+   *   <li>sender: a {@link UdpSender} to {@code localhost:6831}, datagrams of at most 65000 bytes
+   *       (or the {@code agentHost}, {@code agentPort}, {@code maxPacketSize} given here)
    *   <li>max queue size 100 spans
    *   <li>flush interval 1000 ms
-   *   <li>max packet size 65000 bytes (the agent's default UDP buffer)
    *   <li>close timeout 5000 ms
-   *   <li>metrics: a new {@link SpoorMetrics}; pass the tracer's to see the counters there
+   *   <li>send attempts per message: {@value RetryPolicy#DEFAULT_MAX_ATTEMPTS} (retryable
+   *       failures only; UDP failures are not retried)
+   *   <li>metrics: a new {@link SpoorMetrics}, shown by the tracer's {@code metrics()}
    * </ul>
    */
   public static final class Builder {
     /** The largest queue size accepted. */
     public static final int MAX_QUEUE_SIZE = 1 << 20;
 
-    private String host = "localhost";
-    private int port = 6831;
+    private final UdpSender.Builder agent = UdpSender.builder();
+    private boolean agentSet;
+    private Sender sender;
     private int maxQueueSize = 100;
     private long flushIntervalMillis = 1000;
-    private int maxPacketSize = 65000;
     private long closeTimeoutMillis = 5000;
+    private int maxSendAttempts = RetryPolicy.DEFAULT_MAX_ATTEMPTS;
     private SpoorMetrics metrics;
 
     private Builder() {}
 
-    /** The agent's host name or address, resolved when the first datagram is sent. */
-    public Builder agentHost(String host) {
-      if (host == null) {
-        throw new NullPointerException("host == null");
-      }
-      if (host.trim().isEmpty()) {
-        throw new IllegalArgumentException("host is blank");
-      }
-      this.host = host.trim();
+    /**
+     * The transport: {@link UdpSender}, {@link JaegerHttpSender}, {@link OtlpHttpSender} or your
+     * own. The reporter closes it. Replaces the default UDP sender and its settings below.
+     */
+    public Builder sender(Sender sender) {
+      this.sender = Checks.notNull("sender", sender);
       return this;
     }
 
-    /** The agent's UDP port for compact Thrift (default 6831). */
+    /**
+     * The default {@link UdpSender}'s agent host name or address, resolved when the first
+     * datagram is sent; the same as {@code sender(UdpSender.builder().agentHost(host).build())}.
+     */
+    public Builder agentHost(String host) {
+      agent.agentHost(host);
+      agentSet = true;
+      return this;
+    }
+
+    /** The default {@link UdpSender}'s agent UDP port for compact Thrift (default 6831). */
     public Builder agentPort(int port) {
-      this.port = checkRange("port", port, 1, 65535);
+      agent.agentPort(port);
+      agentSet = true;
+      return this;
+    }
+
+    /**
+     * The default {@link UdpSender}'s largest datagram, in bytes (default 65000; 1024 to 65507,
+     * the IPv4 UDP payload limit).
+     */
+    public Builder maxPacketSize(int maxPacketSize) {
+      agent.maxPacketSize(maxPacketSize);
+      agentSet = true;
       return this;
     }
 
@@ -259,63 +357,55 @@ public final class RemoteReporter implements Reporter {
      * {@value #MAX_QUEUE_SIZE}: the queue's arrays are allocated up front).
      */
     public Builder maxQueueSize(int maxQueueSize) {
-      this.maxQueueSize = checkRange("maxQueueSize", maxQueueSize, 1, MAX_QUEUE_SIZE);
+      this.maxQueueSize = Checks.range("maxQueueSize", maxQueueSize, 1, MAX_QUEUE_SIZE);
       return this;
     }
 
-    /** How long a span may wait for its datagram to fill before it is sent (default 1 s). */
+    /** How long a span may wait for its message to fill before it is sent (default 1 s). */
     public Builder flushInterval(long interval, TimeUnit unit) {
-      this.flushIntervalMillis = checkPositive("flushInterval", interval, unit);
+      this.flushIntervalMillis = Checks.positiveMillis("flushInterval", interval, unit);
       return this;
     }
 
     /**
-     * The largest datagram, in bytes (default 65000; at most 65507, the IPv4 UDP payload limit;
-     * at least 1024).
+     * How long {@code close()} (and {@code flush()}) waits for queued spans to be sent (default
+     * 5 s); retries stop when it runs out.
      */
-    public Builder maxPacketSize(int maxPacketSize) {
-      this.maxPacketSize = checkRange("maxPacketSize", maxPacketSize, 1024, 65507);
-      return this;
-    }
-
-    /** How long {@code close()} waits for queued spans to be sent (default 5 s). */
     public Builder closeTimeout(long timeout, TimeUnit unit) {
-      this.closeTimeoutMillis = checkPositive("closeTimeout", timeout, unit);
+      this.closeTimeoutMillis = Checks.positiveMillis("closeTimeout", timeout, unit);
       return this;
     }
 
-    /** The counters to write to: pass the tracer's, so its {@code metrics()} shows them. */
+    /**
+     * Attempts per message when sending fails in a way worth retrying (HTTP 429, 502, 503, 504,
+     * connection errors, timeouts); default {@value RetryPolicy#DEFAULT_MAX_ATTEMPTS}, 1 for no
+     * retry.
+     */
+    public Builder maxSendAttempts(int attempts) {
+      this.maxSendAttempts = Checks.range("maxSendAttempts", attempts, 1, 100);
+      return this;
+    }
+
+    /**
+     * The counters to write to, e.g. the tracer's own; by default a new set, which the tracer
+     * shows in its {@code metrics()} all the same.
+     */
     public Builder metrics(SpoorMetrics metrics) {
-      if (metrics == null) {
-        throw new NullPointerException("metrics == null");
-      }
-      this.metrics = metrics;
+      this.metrics = Checks.notNull("metrics", metrics);
       return this;
     }
 
-    /** Builds the reporter and starts its thread; nothing is resolved or connected yet. */
+    /**
+     * Builds the reporter and starts its thread; nothing is resolved or connected yet.
+     *
+     * @throws IllegalStateException when both a {@code sender} and UDP agent settings were given
+     */
     public RemoteReporter build() {
-      return new RemoteReporter(this);
-    }
-
-    private static int checkRange(String name, int value, int min, int max) {
-      if (value < min || value > max) {
-        throw new IllegalArgumentException(
-            name + " must be from " + min + " to " + max + ", was " + value);
+      if (sender != null && agentSet) {
+        throw new IllegalStateException("agentHost, agentPort and maxPacketSize configure the "
+            + "default UdpSender; with sender(...) set them on that sender instead");
       }
-      return value;
-    }
-
-    private static long checkPositive(String name, long value, TimeUnit unit) {
-      if (unit == null) {
-        throw new NullPointerException("unit == null");
-      }
-      long millis = unit.toMillis(value);
-      if (millis < 1) {
-        throw new IllegalArgumentException(name + " must be at least 1 ms, was " + value + " "
-            + unit);
-      }
-      return millis;
+      return new RemoteReporter(this, sender != null ? sender : agent.build());
     }
   }
 }

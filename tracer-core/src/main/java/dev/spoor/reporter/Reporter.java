@@ -1,6 +1,9 @@
 package dev.spoor.reporter;
 
 import dev.spoor.FinishedSpan;
+import dev.spoor.metrics.SpoorMetrics;
+import java.util.Collections;
+import java.util.List;
 
 /**
  * Receives finished, sampled spans. {@link #report} runs on the application's thread that finished
@@ -24,6 +27,15 @@ public interface Reporter extends AutoCloseable {
 
   /** Accepts one finished span; the span is frozen and may be read from any thread. */
   void report(FinishedSpan span);
+
+  /**
+   * The counters this reporter writes (spans sent, dropped and why), so that the tracer's
+   * {@code metrics()} shows them beside its own; empty (the default) for a reporter that counts
+   * nothing. A composite lists its delegates' sets, each once.
+   */
+  default List<SpoorMetrics> counters() {
+    return Collections.emptyList();
+  }
 
   /** Flushes what is pending within a bounded time and releases resources. Idempotent. */
   @Override

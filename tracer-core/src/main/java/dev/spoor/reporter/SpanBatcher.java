@@ -1,67 +1,98 @@
 package dev.spoor.reporter;
 
-import dev.spoor.SpoorProcess;
 import dev.spoor.FinishedSpan;
-import dev.spoor.jaeger.thrift.JaegerBatchFraming;
-import dev.spoor.jaeger.thrift.JaegerSpanEncoder;
-import dev.spoor.jaeger.thrift.ThriftCompactWriter;
-import dev.spoor.metrics.Metric;
-import dev.spoor.metrics.SpoorMetrics;
+import dev.spoor.SpoorProcess;
 import dev.spoor.internal.RateLimitedLogger;
+import dev.spoor.metrics.SpoorMetrics;
 import java.nio.ByteBuffer;
+import java.util.Arrays;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.LoggerFactory;
 
 /**
- * Packs encoded spans into datagrams of at most {@code maxPacketSize} bytes: each span is encoded
- * once, straight after the previous one in a reused buffer; when it would overflow the datagram,
- * the spans before it are sent and it starts the next datagram. Spans of another process (a
- * reporter shared by tracers) start a new datagram, since a batch has one process.
+ * Encodes finished spans in a {@link Sender}'s wire format, packs them into messages of at most
+ * its {@link Sender#maxMessageBytes()} and sends each message when the next span would not fit,
+ * or on {@link #flush()}: the work {@link RemoteReporter}'s thread does, usable on any one thread
+ * (e.g. a benchmark or a batch job that sends synchronously).
  *
- * <p>Every span added ends up counted exactly once: {@link Metric#SPANS_SENT},
- * {@link Metric#SPANS_DROPPED_SEND_FAILED} or {@link Metric#SPANS_DROPPED_TOO_LARGE}. Used by the
- * reporter's one thread only.
+ * <p>Each span is encoded once, straight after the previous one in a reused buffer, so batching
+ * allocates nothing per span. Spans of another process start a new message, since a message has
+ * one process. A retryable failure is retried with exponential backoff and jitter (or the delay
+ * the backend asks for, capped), at most {@value RetryPolicy#DEFAULT_MAX_ATTEMPTS} attempts by
+ * default and never past the close deadline; a message the backend finds too large is split in
+ * two, each half framed and sent on its own, and later messages are kept to half its size.
+ *
+ * <p>Every span added ends in exactly one counter of the given {@link SpoorMetrics}: sent, or
+ * dropped as too large, send failed or rejected. Not thread-safe.
  */
-final class SpanBatcher {
+public final class SpanBatcher {
+  /** Key of the tag added to a span shrunk to fit a message: what was dropped or shortened. */
+  public static final String TRUNCATED_TAG = SpanEncoder.TRUNCATED_TAG;
+  /** The span buffer starts this large and grows, for senders that take large messages. */
+  private static final int INITIAL_BUFFER = 64 * 1024;
+  /** A backend's 413 never brings messages below this size. */
+  static final int MIN_MESSAGE_BYTES = 1024;
+
   private final RateLimitedLogger warnings = new RateLimitedLogger(
       LoggerFactory.getLogger(SpanBatcher.class), RemoteReporter.WARN_INTERVAL_MILLIS,
       TimeUnit.MILLISECONDS);
-  private final int maxPacketSize;
+  private final Sender sender;
+  private final ReporterCounters counters;
+  private final RetryPolicy retries;
+  private final boolean datagrams;
+  private final SpanEncoder encoder;
+  private final WireBuffer spans;
   private final int workingCapacity;
-  private final UdpSender sender;
-  private final SpoorMetrics metrics;
-  private final JaegerSpanEncoder encoder = new JaegerSpanEncoder();
-  private final ThriftCompactWriter spans;
-  private final ThriftCompactWriter prefix = new ThriftCompactWriter(1024);
-  private final ByteBuffer[] datagram = new ByteBuffer[3];
+  private int maxMessageBytes;
   private SpoorProcess process;
-  private byte[] encodedProcess;
+  private int frameOverhead;
   private int spanBudget;
+  /** End offset in {@code spans} of each pending span. */
+  private int[] spanEnds = new int[64];
   private int spanCount;
-  private int seqId;
 
-  SpanBatcher(int maxPacketSize, UdpSender sender, SpoorMetrics metrics) {
-    this.maxPacketSize = maxPacketSize;
+  SpanBatcher(Sender sender, ReporterCounters counters, RetryPolicy retries) {
     this.sender = sender;
-    this.metrics = metrics;
-    this.workingCapacity = maxPacketSize + 1024;
-    this.spans = new ThriftCompactWriter(workingCapacity);
+    this.counters = counters;
+    this.retries = retries;
+    this.datagrams = sender.encoding() == Encoding.JAEGER_THRIFT_COMPACT;
+    this.maxMessageBytes = sender.maxMessageBytes();
+    this.workingCapacity = maxMessageBytes + 1024;
+    this.encoder = sender.encoding().newEncoder(Math.min(workingCapacity, INITIAL_BUFFER));
+    this.spans = encoder.spans();
+  }
+
+  /**
+   * A batcher that sends through {@code sender} and counts into {@code metrics}, with the default
+   * retry policy; the caller closes the sender.
+   */
+  public static SpanBatcher create(Sender sender, SpoorMetrics metrics) {
+    if (sender == null) {
+      throw new NullPointerException("sender == null");
+    }
+    if (metrics == null) {
+      throw new NullPointerException("metrics == null");
+    }
+    return new SpanBatcher(sender, new ReporterCounters(metrics), new RetryPolicy(
+        RetryPolicy.DEFAULT_MAX_ATTEMPTS));
   }
 
   /** Encodes {@code span}; sends the spans before it when it would not fit with them. */
-  void add(FinishedSpan span) {
+  public void add(FinishedSpan span) {
+    if (span == null) {
+      throw new NullPointerException("span == null");
+    }
     SpoorProcess spanProcess = span.process();
     if (spanProcess != process) {
       flush();
       process = spanProcess;
-      encodedProcess = JaegerBatchFraming.encodeProcess(spanProcess, prefix);
-      spanBudget = maxPacketSize - JaegerBatchFraming.overhead(encodedProcess.length);
+      frameOverhead = encoder.beginProcess(spanProcess);
+      spanBudget = maxMessageBytes - frameOverhead;
     }
     int start = spans.size();
-    JaegerSpanEncoder.Fit fit;
+    SpanEncoder.Fit fit;
     try {
-      fit = spanBudget > 0
-          ? encoder.encode(span, spans, spanBudget) : JaegerSpanEncoder.Fit.TOO_LARGE;
+      fit = spanBudget > 0 ? encoder.encode(span, spanBudget) : SpanEncoder.Fit.TOO_LARGE;
     } catch (RuntimeException | Error e) {
       // A bug, an Error from a value's toString() (the encoder handles exceptions there) or no
       // memory left to grow the buffer: the span cannot be sent, so it counts as such.
@@ -70,67 +101,131 @@ final class SpanBatcher {
       }
       spans.truncate(start);
       spans.trimCapacity(workingCapacity);
-      metrics.increment(Metric.SPANS_DROPPED_SEND_FAILED);
+      counters.sendFailed(1);
       warnings.warn("Encoding span {} failed: {}", span, e.toString());
       return;
     }
-    if (fit == JaegerSpanEncoder.Fit.TOO_LARGE) {
-      metrics.increment(Metric.SPANS_DROPPED_TOO_LARGE);
+    if (fit == SpanEncoder.Fit.TOO_LARGE) {
+      counters.tooLarge(1);
       spans.trimCapacity(workingCapacity); // encoding it grew the buffer to its size
       return;
     }
-    if (fit == JaegerSpanEncoder.Fit.SHRUNK) {
-      metrics.increment(Metric.SPANS_TRUNCATED);
+    if (fit == SpanEncoder.Fit.SHRUNK) {
+      counters.truncated();
     }
     if (spans.size() > spanBudget) {
-      send(start, spanCount);
+      send(0, spanCount);
       spans.moveToStart(start);
       spanCount = 0;
     }
-    spanCount++;
-    if (fit == JaegerSpanEncoder.Fit.SHRUNK) {
+    if (spanCount == spanEnds.length) {
+      spanEnds = Arrays.copyOf(spanEnds, spanCount * 2);
+    }
+    spanEnds[spanCount++] = spans.size();
+    if (fit == SpanEncoder.Fit.SHRUNK) {
       spans.trimCapacity(workingCapacity); // encoding it whole grew the buffer to its size
     }
   }
 
-  /** Sends the spans added since the last datagram, if any. */
-  void flush() {
+  /** Sends the spans added since the last message, if any. */
+  public void flush() {
     if (spanCount > 0) {
-      send(spans.size(), spanCount);
+      send(0, spanCount);
       spans.reset();
       spanCount = 0;
     }
   }
 
+  /** Spans waiting for their message. */
+  public int pending() {
+    return spanCount;
+  }
+
+  /** The sender messages go to. */
+  Sender sender() {
+    return sender;
+  }
+
   /**
    * After a failure the reporter's thread survived ({@code extra} spans it held but had not yet
-   * added): counts them and every span waiting for its datagram as dropped, and starts afresh.
+   * added): counts them and every span waiting for its message as dropped, and starts afresh.
    */
   void discardPending(int extra) {
-    metrics.add(Metric.SPANS_DROPPED_SEND_FAILED, spanCount + extra);
+    counters.sendFailed(spanCount + extra);
     spanCount = 0;
     spans.reset();
     spans.trimCapacity(workingCapacity);
     process = null; // its encoding may be the half-done work that failed
   }
 
-  /** Spans waiting for their datagram. */
-  int pending() {
-    return spanCount;
+  /** Sends pending spans {@code [from, to)} as one message, split while it is too large. */
+  private void send(int from, int to) {
+    int count = to - from;
+    int startByte = from == 0 ? 0 : spanEnds[from - 1];
+    int endByte = spanEnds[to - 1];
+    ByteBuffer[] message = encoder.frame(startByte, endByte, count);
+    int messageBytes = 0;
+    for (ByteBuffer part : message) {
+      messageBytes += part.remaining();
+    }
+    SendResult result = sendWithRetries(message, count);
+    switch (result.status()) {
+      case SENT:
+        counters.sent(count, datagrams);
+        break;
+      case TOO_LARGE:
+        keepMessagesBelow(messageBytes, result);
+        if (count == 1) {
+          counters.tooLarge(1);
+        } else {
+          int middle = from + count / 2;
+          send(from, middle);
+          send(middle, to);
+        }
+        break;
+      case REJECTED:
+        counters.rejected(count);
+        break;
+      default: // FAILED, or RETRYABLE with no attempt or time left
+        counters.sendFailed(count);
+    }
   }
 
-  private void send(int length, int count) {
-    JaegerBatchFraming.writePrefix(prefix, seqId++, encodedProcess, count);
-    datagram[0] = ByteBuffer.wrap(prefix.array(), 0, prefix.size());
-    datagram[1] = ByteBuffer.wrap(spans.array(), 0, length);
-    datagram[2] = ByteBuffer.wrap(JaegerBatchFraming.SUFFIX);
-    boolean sent = sender.send(datagram);
-    datagram[1] = null; // do not keep a buffer that trimCapacity is about to let go
-    if (sent) {
-      metrics.increment(Metric.DATAGRAMS_SENT);
-      metrics.add(Metric.SPANS_SENT, count);
-    } else {
-      metrics.add(Metric.SPANS_DROPPED_SEND_FAILED, count);
+  private SendResult sendWithRetries(ByteBuffer[] message, int spanCount) {
+    for (int attempt = 1; ; attempt++) {
+      if (retries.pastDeadline()) {
+        return SendResult.failed("the close timeout ran out before the message was sent");
+      }
+      SendResult result;
+      try {
+        result = sender.send(message);
+      } catch (RuntimeException e) {
+        result = SendResult.failed(e.toString()); // a sender must not throw; one that does fails
+      }
+      if (result.status() == SendResult.Status.SENT
+          || result.status() == SendResult.Status.TOO_LARGE) {
+        return result;
+      }
+      counters.sendFailure();
+      boolean retry = result.status() == SendResult.Status.RETRYABLE
+          && attempt < retries.maxAttempts()
+          && retries.awaitRetry(attempt, result.retryAfterMillis());
+      warnings.warn("Sending {} spans to {} failed ({}), {}", spanCount, sender, result,
+          retry ? "retrying" : "spans dropped");
+      if (!retry) {
+        return result;
+      }
+      counters.retry();
+    }
+  }
+
+  private void keepMessagesBelow(int messageBytes, SendResult result) {
+    int smaller = Math.max(MIN_MESSAGE_BYTES, messageBytes / 2);
+    if (smaller < maxMessageBytes) {
+      maxMessageBytes = smaller;
+      spanBudget = maxMessageBytes - frameOverhead;
+      warnings.warn("{} refused a message of {} bytes as too large ({}); sending at most {} bytes"
+          + " from now on", sender, messageBytes, result.detail(), smaller);
     }
   }
 }

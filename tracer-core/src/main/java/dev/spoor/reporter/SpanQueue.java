@@ -59,8 +59,16 @@ final class SpanQueue {
     int index = (int) (position % capacity);
     slots.lazySet(index, span);
     sequences.lazySet(index, position + 1);
-    // The consumer may already have taken this span and later ones, leaving head beyond
-    // position + 1: the span was still queued, so never answer with a negative length.
+    return lengthAfterOffer(position, head);
+  }
+
+  /**
+   * The length after an offer at {@code position}, read with the consumer at {@code head}. The
+   * consumer may already have taken this span and later ones, leaving head beyond position + 1:
+   * the span was still queued, so the answer is never below 1 (a 0 or negative answer made
+   * {@code report()} count a queued span as dropped).
+   */
+  static long lengthAfterOffer(long position, long head) {
     return Math.max(1, position + 1 - head);
   }
 

@@ -1,23 +1,21 @@
 package dev.spoor.reporter;
 
-import dev.spoor.internal.RateLimitedLogger;
-import dev.spoor.metrics.Metric;
-import dev.spoor.metrics.SpoorMetrics;
 import java.io.IOException;
 import java.net.DatagramPacket;
 import java.net.DatagramSocket;
 import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
-import java.util.concurrent.TimeUnit;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
- * Sends datagrams to the agent's {@code host:port} through a connected {@link DatagramSocket}.
- * The host is resolved on the first send, not at construction, so a name that does not resolve
- * yet (the agent's container is still starting) never fails the application; after any failure
- * the socket is closed and the next send resolves and connects again, so the sender follows the
- * agent when it comes back or moves.
+ * Sends Jaeger Thrift compact {@code emitBatch} datagrams to a Jaeger agent (or anything that
+ * takes its protocol: the OpenTelemetry Collector's jaeger receiver, Jaeger v2's collector,
+ * Grafana Tempo) through a connected {@link DatagramSocket}: {@link RemoteReporter}'s default
+ * transport. Build one with {@link #builder()}.
+ *
+ * <p>The host is resolved on the first send, not at construction, so a name that does not
+ * resolve yet (the agent's container is still starting) never fails the application; after any
+ * failure the socket is closed and the next send resolves and connects again, so the sender
+ * follows the agent when it comes back or moves.
  *
  * <p>A {@code DatagramSocket}, not a {@code DatagramChannel}: a channel is interruptible, so an
  * interrupt of the reporter's thread during a write would close it and lose (or miscount) the
@@ -25,45 +23,55 @@ import org.slf4j.LoggerFactory;
  * reused array per datagram, a few microseconds for hundreds of spans.
  *
  * <p>Connecting makes the kernel report an ICMP port unreachable (no agent listening) as a
- * {@link java.net.PortUnreachableException} on a later send. Every failure is counted in
- * {@link Metric#SEND_FAILURES} and logged at most once per interval; none is thrown. Used by the
- * reporter's one thread only.
+ * {@link java.net.PortUnreachableException} on a later send. Failures are answered as {@link
+ * SendResult.Status#FAILED} (a datagram is not worth retrying), never thrown.
  */
-final class UdpSender {
-  private static final Logger LOG = LoggerFactory.getLogger(UdpSender.class);
-
+public final class UdpSender implements Sender {
   private final String host;
   private final int port;
-  private final SpoorMetrics metrics;
-  private final RateLimitedLogger warnings;
+  private final int maxPacketSize;
   private DatagramSocket socket;
   private byte[] datagram = new byte[0];
   private DatagramPacket packet = new DatagramPacket(datagram, 0);
 
-  UdpSender(String host, int port, SpoorMetrics metrics, long warnIntervalMillis) {
-    this.host = host;
-    this.port = port;
-    this.metrics = metrics;
-    this.warnings = new RateLimitedLogger(LOG, warnIntervalMillis, TimeUnit.MILLISECONDS);
+  private UdpSender(Builder builder) {
+    this.host = builder.host;
+    this.port = builder.port;
+    this.maxPacketSize = builder.maxPacketSize;
   }
 
-  /** Sends {@code parts} as one datagram; false (counted, logged) when it could not be sent. */
-  boolean send(ByteBuffer[] parts) {
+  /** A builder with the defaults listed on {@link Builder}. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  @Override
+  public Encoding encoding() {
+    return Encoding.JAEGER_THRIFT_COMPACT;
+  }
+
+  @Override
+  public int maxMessageBytes() {
+    return maxPacketSize;
+  }
+
+  /** Sends {@code message} as one datagram. */
+  @Override
+  public SendResult send(ByteBuffer[] message) {
     try {
       if (socket == null) {
-        socket = connect();
-        if (socket == null) {
-          return false;
+        InetSocketAddress address = new InetSocketAddress(host, port);
+        if (address.isUnresolved()) {
+          return SendResult.failed("cannot resolve the Jaeger agent host " + host
+              + "; spans are dropped until it resolves");
         }
+        socket = connect(address);
       }
-      socket.send(gather(parts));
-      return true;
+      socket.send(gather(message));
+      return SendResult.SENT;
     } catch (IOException | RuntimeException e) {
-      metrics.increment(Metric.SEND_FAILURES);
-      warnings.warn("Sending spans to the Jaeger agent at {}:{} failed: {}", host, port,
-          e.toString());
       closeSocket();
-      return false;
+      return SendResult.failed(e.toString());
     }
   }
 
@@ -87,14 +95,7 @@ final class UdpSender {
     return packet;
   }
 
-  private DatagramSocket connect() throws IOException {
-    InetSocketAddress address = new InetSocketAddress(host, port);
-    if (address.isUnresolved()) {
-      metrics.increment(Metric.SEND_FAILURES);
-      warnings.warn("Cannot resolve the Jaeger agent host {}; spans are dropped until it resolves",
-          host);
-      return null;
-    }
+  private static DatagramSocket connect(InetSocketAddress address) throws IOException {
     DatagramSocket opened = new DatagramSocket();
     try {
       opened.connect(address);
@@ -106,7 +107,8 @@ final class UdpSender {
   }
 
   /** Releases the socket; a later send opens a new one. */
-  void close() {
+  @Override
+  public void close() {
     closeSocket();
   }
 
@@ -119,6 +121,51 @@ final class UdpSender {
 
   @Override
   public String toString() {
-    return "UdpSender{" + host + ":" + port + "}";
+    return "UdpSender{agent=" + host + ":" + port + ", maxPacketSize=" + maxPacketSize + "}";
+  }
+
+  /**
+   * Configures a {@link UdpSender}. The defaults, as in jaeger-client-java: agent host {@code
+   * localhost}, port {@code 6831} (the agent's compact Thrift port), max packet size 65000 bytes
+   * (the agent's default UDP buffer).
+   */
+  public static final class Builder {
+    private String host = "localhost";
+    private int port = 6831;
+    private int maxPacketSize = 65000;
+
+    private Builder() {}
+
+    /** The agent's host name or address, resolved when the first datagram is sent. */
+    public Builder agentHost(String host) {
+      if (host == null) {
+        throw new NullPointerException("host == null");
+      }
+      if (host.trim().isEmpty()) {
+        throw new IllegalArgumentException("host is blank");
+      }
+      this.host = host.trim();
+      return this;
+    }
+
+    /** The agent's UDP port for compact Thrift (default 6831). */
+    public Builder agentPort(int port) {
+      this.port = Checks.range("port", port, 1, 65535);
+      return this;
+    }
+
+    /**
+     * The largest datagram, in bytes (default 65000; at most 65507, the IPv4 UDP payload limit;
+     * at least 1024).
+     */
+    public Builder maxPacketSize(int maxPacketSize) {
+      this.maxPacketSize = Checks.range("maxPacketSize", maxPacketSize, 1024, 65507);
+      return this;
+    }
+
+    /** Builds the sender; nothing is resolved or connected yet. */
+    public UdpSender build() {
+      return new UdpSender(this);
+    }
   }
 }

@@ -5,6 +5,8 @@ import dev.spoor.sampler.RateLimitingSampler.TokenBucket;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.time.Duration;
+import java.util.Collections;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -20,7 +22,7 @@ import java.util.concurrent.TimeUnit;
  * every refresh interval; {@link #close()} (called by the tracer's) stops it. Deciding never waits
  * for it: a new strategy is published with one atomic write, and a root span of a known operation
  * costs one lock-free map lookup and no allocation. Polls and updates are counted in {@link
- * #metrics()} ({@code spoor.sampler.*}); share the tracer's with {@link Builder#metrics}.
+ * #metrics()} ({@code spoor.sampler.*}), which the tracer's {@code metrics()} includes.
  */
 public final class RemoteSampler implements Sampler {
   /** The {@code JAEGER_SAMPLER_TYPE} value, as in jaeger-client-java. */
@@ -81,6 +83,12 @@ public final class RemoteSampler implements Sampler {
   /** The counters of this sampler's polls ({@code spoor.sampler.*}). */
   public SpoorMetrics metrics() {
     return counters.metrics();
+  }
+
+  /** Its one set of counters: the tracer's {@code metrics()} includes it. */
+  @Override
+  public List<SpoorMetrics> counters() {
+    return Collections.singletonList(counters.metrics());
   }
 
   /** Stops polling; the strategy in force keeps deciding. Idempotent. */
@@ -289,8 +297,8 @@ public final class RemoteSampler implements Sampler {
     }
 
     /**
-     * Where polls and updates are counted: pass the tracer's (or its reporter's) so that
-     * {@code tracer.metrics()} shows them; {@code SpoorTracer.fromEnv()} does.
+     * Where polls and updates are counted, e.g. the tracer's; default a set of its own, which the
+     * tracer's {@code metrics()} includes either way.
      */
     public Builder metrics(SpoorMetrics metrics) {
       if (metrics == null) {

@@ -16,6 +16,7 @@ import io.opentracing.Span;
 import io.opentracing.SpanContext;
 import io.opentracing.propagation.Format;
 import io.opentracing.propagation.TextMapAdapter;
+import java.net.URLDecoder;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
@@ -69,12 +70,35 @@ class JaegerCodecTest {
 
   @ParameterizedTest
   @ValueSource(strings = {"alice", "A-z_0.9*", "", "a b", "a+b", "50%", "x=y&z", "ünï/cøde", "~'!"})
-  void baggageValuesAreUrlEncodedExactlyAsUrlEncoderDoesAndDecodedBack(String value) {
+  void baggageValuesArePercentEncodedWithASpaceAsPercent20AndDecodedBack(String value) {
     Span span = tracer.buildSpan("op").start();
     span.setBaggageItem("item", value);
     Map<String, String> headers = inject(span);
-    assertEquals(URLEncoder.encode(value, StandardCharsets.UTF_8), headers.get("uberctx-item"));
+    // URLEncoder's escapes, except that a space is %20: decodeURIComponent reads '+' as a plus.
+    String expected = URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20");
+    assertEquals(expected, headers.get("uberctx-item"));
+    assertEquals(value, URLDecoder.decode(headers.get("uberctx-item"), StandardCharsets.UTF_8),
+        "jaeger-client-java reads it back");
     assertEquals(value, extract(headers).getBaggageItem("item"));
+  }
+
+  @Test
+  void readsThePercentDecodedJaegerBaggageHeaderWithPlusAsASpace() {
+    Map<String, String> headers = header("uber-trace-id", "abc:def:0:1");
+    headers.put("jaeger-baggage", "user=Zo%C3%AB+Doe, city = S%C3%A3o%20Paulo");
+    SpoorSpanContext context = extract(headers);
+    assertEquals("Zoë Doe", context.getBaggageItem("user"));
+    assertEquals("São Paulo", context.getBaggageItem("city"));
+  }
+
+  @Test
+  void dropsAJaegerBaggageHeaderWithABadEscapeAndKeepsTheTrace() {
+    Map<String, String> headers = header("uber-trace-id", "abc:def:0:1");
+    headers.put("jaeger-baggage", "user=alice,bad=%zz");
+    headers.put("uberctx-tenant", "t1");
+    SpoorSpanContext context = extract(headers);
+    assertEquals(Map.of("tenant", "t1"), context.baggage());
+    assertEquals(0xabcL, context.traceIdLow());
   }
 
   @Test
@@ -103,7 +127,7 @@ class JaegerCodecTest {
     tracer.inject(context, Format.Builtin.TEXT_MAP, new TextMapAdapter(headers));
     assertEquals("00000000000000010000000000000002:00000000000000ab:cd:3",
         headers.get("uber-trace-id"));
-    assertEquals("a+b%26c%3Dd", headers.get("uberctx-user"));
+    assertEquals("a%20b%26c%3Dd", headers.get("uberctx-user"));
     assertEquals(2, headers.size());
   }
 

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.spoor.SpoorSpanContext;
 import dev.spoor.SpoorTracer;
-import dev.spoor.jaeger.thrift.JaegerSpanEncoder;
+import dev.spoor.reporter.SpanBatcher;
 import dev.spoor.metrics.Metric;
 import dev.spoor.metrics.SpoorMetrics;
 import dev.spoor.reporter.AgentReceiver;
@@ -62,7 +62,7 @@ class HugeSpansTest {
     for (Span span : spans.subList(0, 5)) {
       Map<String, Tag> tags = tagsByKey(span);
       assertEquals("kept", tags.get("small").getVStr());
-      assertTrue(tags.get(JaegerSpanEncoder.TRUNCATED_TAG).getVStr().startsWith("dropped 1 tag"));
+      assertTrue(tags.get(SpanBatcher.TRUNCATED_TAG).getVStr().startsWith("dropped 1 tag"));
     }
     assertEquals(5, tracer.metrics().get(Metric.SPANS_TRUNCATED));
     assertDatagramsWithinLimit();
@@ -135,7 +135,7 @@ class HugeSpansTest {
     assertEquals(30 * 1024, spans.get(3).getOperationName().length());
     assertEquals("after", spans.get(4).getOperationName());
     for (int i = 0; i < 3; i++) {
-      String note = tagsByKey(spans.get(i)).get(JaegerSpanEncoder.TRUNCATED_TAG).getVStr();
+      String note = tagsByKey(spans.get(i)).get(SpanBatcher.TRUNCATED_TAG).getVStr();
       assertTrue(note.contains("shortened the operation name of 102400 characters to 1024"), note);
     }
     assertFalse(tagsByKey(spans.get(0)).containsKey("small"), "tags go before the name");

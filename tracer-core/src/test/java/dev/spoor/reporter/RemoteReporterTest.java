@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.spoor.SpoorSpanContext;
 import dev.spoor.SpoorTracer;
-import dev.spoor.jaeger.thrift.JaegerSpanEncoder;
 import dev.spoor.metrics.Metric;
 import dev.spoor.metrics.SpoorMetrics;
 import io.jaegertracing.thriftjava.Span;

@@ -42,8 +42,7 @@ class RemoteSamplerFaultsTest {
 
   private RemoteSampler.Builder remote(String endpoint) {
     return RemoteSampler.builder("checkout").endpoint(endpoint).metrics(metrics)
-        .timeout(Duration.ofMillis(300)).refreshInterval(1, TimeUnit.HOURS)
-        .pollingThread(false);
+        .refreshInterval(1, TimeUnit.HOURS).pollingThread(false);
   }
 
   private SpoorTracer tracer(Sampler sampler) {
@@ -84,7 +83,9 @@ class RemoteSamplerFaultsTest {
   void aBadAnswerKeepsTheLastGoodStrategyAndIsCountedAndWarnedAbout(
       String fault, Answer answer, String reason) {
     server.serve(RemoteSamplerTest.ALL);
-    RemoteSampler sampler = remote(server.samplingEndpoint()).initialProbability(0.0).build();
+    // Short enough for the hanging case, long enough for the good poll on a loaded machine.
+    RemoteSampler sampler = remote(server.samplingEndpoint()).initialProbability(0.0)
+        .timeout(answer.hang ? Duration.ofSeconds(2) : Duration.ofSeconds(5)).build();
     try (SpoorTracer tracer = tracer(sampler); LogCapture log = new LogCapture(LOGGER)) {
       sampler.pollNow();
       assertTrue(rootSampled(tracer), "the good strategy is in force");

@@ -206,6 +206,20 @@ class RemoteSamplerTest {
   }
 
   @Test
+  void theTracerMetricsIncludeASamplersOwnCounters() throws Exception {
+    server.serve(ALL);
+    RemoteSampler sampler = RemoteSampler.builder("checkout").endpoint(server.samplingEndpoint())
+        .pollingThread(false).build();
+    try (SpoorTracer tracer =
+        SpoorTracer.builder("checkout").sampler(sampler).reporter(reporter).build()) {
+      sampler.pollNow();
+      assertEquals(1, sampler.metrics().get(Metric.SAMPLER_QUERIES_OK));
+      assertEquals(1, tracer.metrics().get(Metric.SAMPLER_QUERIES_OK));
+      assertEquals(1L, tracer.metrics().snapshot().get("spoor.sampler.updates"));
+    }
+  }
+
+  @Test
   void fromEnvPollsTheEndpointAndCountsInTheTracersMetrics() throws Exception {
     server.serve(PER_OPERATION);
     String[][] properties = {{"JAEGER_SERVICE_NAME", "env-service"},

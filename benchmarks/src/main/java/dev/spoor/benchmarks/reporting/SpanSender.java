@@ -1,5 +1,7 @@
 package dev.spoor.benchmarks.reporting;
 
+import dev.spoor.reporter.UdpSender;
+
 /**
  * One tracer's sending path, driven on the benchmark thread: encode a finished span into the
  * current datagram, and send the datagram over UDP to 127.0.0.1 once it is full. The span is made
@@ -27,7 +29,8 @@ interface SpanSender extends AutoCloseable {
   static SpanSender create(String system, int port) throws Exception {
     switch (system) {
       case "spoor":
-        return new SpoorSpanSender(port);
+        return new SpoorSpanSender(UdpSender.builder().agentHost("127.0.0.1").agentPort(port)
+            .maxPacketSize(MAX_PACKET_SIZE).build());
       case "jaeger-client":
         return new JaegerClientSpanSender(port);
       default:

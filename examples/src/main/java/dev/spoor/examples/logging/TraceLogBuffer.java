@@ -5,10 +5,12 @@ import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.Appender;
 import ch.qos.logback.core.AppenderBase;
+import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
+import java.util.Map;
 import org.slf4j.LoggerFactory;
 
 /**
@@ -24,7 +26,7 @@ public final class TraceLogBuffer extends AppenderBase<ILoggingEvent> {
   public static final int DEFAULT_CAPACITY = 10_000;
 
   private final LogfmtLayout layout = new LogfmtLayout();
-  private final Deque<Line> lines = new ArrayDeque<>();
+  private final Deque<LogLine> lines = new ArrayDeque<>();
   private int capacity = DEFAULT_CAPACITY;
 
   /** Creates an empty buffer; logback calls this when it reads the configuration. */
@@ -67,8 +69,10 @@ public final class TraceLogBuffer extends AppenderBase<ILoggingEvent> {
 
   @Override
   protected void append(ILoggingEvent event) {
-    Line line = new Line(event.getMDCPropertyMap().get(LogfmtLayout.TRACE_ID_KEY),
-        stripLineSeparator(layout.doLayout(event)));
+    Map<String, String> mdc = event.getMDCPropertyMap();
+    LogLine line = new LogLine(epochMicros(event), event.getLevel().toString(),
+        mdc.get(LogfmtLayout.SERVICE_KEY), mdc.get(LogfmtLayout.TRACE_ID_KEY),
+        mdc.get(LogfmtLayout.SPAN_ID_KEY), stripLineSeparator(layout.doLayout(event)));
     synchronized (lines) {
       while (lines.size() >= capacity) {
         lines.removeFirst();
@@ -79,14 +83,26 @@ public final class TraceLogBuffer extends AppenderBase<ILoggingEvent> {
 
   /** The kept lines written while the trace {@code traceIdHex} was active, oldest first. */
   public List<String> linesOf(String traceIdHex) {
+    List<String> result = new ArrayList<>();
+    for (LogLine line : entriesOf(traceIdHex)) {
+      result.add(line.text());
+    }
+    return result;
+  }
+
+  /**
+   * The kept lines of the trace {@code traceIdHex} with their level, service and span id, oldest
+   * first: what a trace view needs to put each line next to its span.
+   */
+  public List<LogLine> entriesOf(String traceIdHex) {
     if (traceIdHex == null) {
       throw new NullPointerException("traceIdHex == null");
     }
-    List<String> result = new ArrayList<>();
+    List<LogLine> result = new ArrayList<>();
     synchronized (lines) {
-      for (Line line : lines) {
-        if (traceIdHex.equals(line.traceId)) {
-          result.add(line.text);
+      for (LogLine line : lines) {
+        if (traceIdHex.equals(line.traceId())) {
+          result.add(line);
         }
       }
     }
@@ -97,8 +113,8 @@ public final class TraceLogBuffer extends AppenderBase<ILoggingEvent> {
   public List<String> lines() {
     List<String> result = new ArrayList<>();
     synchronized (lines) {
-      for (Line line : lines) {
-        result.add(line.text);
+      for (LogLine line : lines) {
+        result.add(line.text());
       }
     }
     return result;
@@ -111,6 +127,15 @@ public final class TraceLogBuffer extends AppenderBase<ILoggingEvent> {
     }
   }
 
+  /** The event's time in microseconds (logback keeps an {@link Instant} finer than a ms). */
+  private static long epochMicros(ILoggingEvent event) {
+    Instant instant = event.getInstant();
+    if (instant == null) {
+      return event.getTimeStamp() * 1000L;
+    }
+    return instant.getEpochSecond() * 1_000_000L + instant.getNano() / 1_000L;
+  }
+
   private static String stripLineSeparator(String text) {
     int end = text.length();
     while (end > 0 && (text.charAt(end - 1) == '\n' || text.charAt(end - 1) == '\r')) {
@@ -118,6 +143,4 @@ public final class TraceLogBuffer extends AppenderBase<ILoggingEvent> {
     }
     return text.substring(0, end);
   }
-
-  private record Line(String traceId, String text) {}
 }

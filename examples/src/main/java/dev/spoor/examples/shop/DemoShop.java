@@ -31,10 +31,11 @@ public interface DemoShop extends AutoCloseable {
   void flush();
 
   /**
-   * How many datagrams the shop's tracers have sent since it started: once the agent has received
-   * as many, it holds every span sent before the last {@link #flush()}.
+   * How many messages (datagrams, or OTLP/HTTP requests) the shop's tracers have sent since it
+   * started: once the agent has received as many, it holds every span sent before the last
+   * {@link #flush()}.
    */
-  long datagramsSent();
+  long messagesSent();
 
   /** Stops the services and closes the tracers, which sends what they still hold. */
   @Override

@@ -149,12 +149,12 @@ public final class IceCreamShop implements DemoShop {
     reporting.flush();
   }
 
-  /** The datagrams the four tracers sent so far, as counted in their metrics. */
+  /** The messages (datagrams or OTLP/HTTP requests) the four tracers sent so far, as counted. */
   @Override
-  public long datagramsSent() {
+  public long messagesSent() {
     long sent = 0;
     for (TracedService service : services) {
-      sent += service.tracer().metrics().get(Metric.DATAGRAMS_SENT);
+      sent += service.tracer().metrics().get(Metric.MESSAGES_SENT);
     }
     return sent;
   }

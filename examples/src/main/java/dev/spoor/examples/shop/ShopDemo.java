@@ -3,8 +3,12 @@ package dev.spoor.examples.shop;
 import dev.spoor.examples.agent.AssembledTrace;
 import dev.spoor.examples.agent.InProcessJaegerAgent;
 import dev.spoor.examples.logging.LogFile;
+import dev.spoor.examples.logging.LogLine;
 import dev.spoor.examples.logging.TraceLogBuffer;
+import dev.spoor.examples.page.RecordedTrace;
+import dev.spoor.examples.page.TracePageWriter;
 import dev.spoor.examples.waterfall.TraceWaterfall;
+import java.io.IOException;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.util.List;
@@ -17,29 +21,40 @@ import java.util.function.UnaryOperator;
  *
  * <p>Without {@code JAEGER_AGENT_HOST}, it starts an {@link InProcessJaegerAgent} on a free
  * loopback port, has the tracers send their datagrams there, and prints each trace as a waterfall
- * followed by a few of its log lines. With {@code JAEGER_AGENT_HOST} set, it says so and the
- * tracers send to that agent instead, so the traces appear in a real Jaeger UI; it then prints
- * each trace's id and log lines only. Run {@code ShopDemo --help} for the options.
+ * followed by a few of its log lines; at the end it writes every trace to one HTML page (trace
+ * list, trace views with their log lines, RED per operation) and to Jaeger JSON files, and prints
+ * where (with {@code --forever}, the page is rewritten after each request, holding the last
+ * {@value TracePageWriter#DEFAULT_KEEP} traces). With {@code JAEGER_AGENT_HOST} set, it says so
+ * and the tracers send to that agent instead, so the traces appear in a real Jaeger UI; it then
+ * prints each trace's id and log lines only. Run {@code ShopDemo --help} for the options.
  */
 public final class ShopDemo {
   /** How long to wait for a request's trace to reach the in-process agent. */
   static final Duration TRACE_WAIT = Duration.ofSeconds(10);
   /** Log lines printed under each trace. */
   static final int LOG_LINES_PER_TRACE = 6;
+  /** The page's title. */
+  static final String PAGE_TITLE = "Spoor ice-cream shop";
 
   private final DemoOptions options;
   private final DemoShop.Factory shops;
   private final PrintStream out;
+  private final PrintStream err;
   private final TraceWaterfall waterfall = new TraceWaterfall();
+  /** The trace page and JSON files, written from the in-process agent's traces; else null. */
+  private TracePageWriter page;
+  private boolean pageFailureReported;
   private int sentRequests;
   private int failedRequests;
   private int missingTraces;
-  private long datagramsSent;
+  private long messagesSent;
 
-  private ShopDemo(DemoOptions options, DemoShop.Factory shops, PrintStream out) {
+  private ShopDemo(DemoOptions options, DemoShop.Factory shops, PrintStream out,
+      PrintStream err) {
     this.options = options;
     this.shops = shops;
     this.out = out;
+    this.err = err;
   }
 
   /**
@@ -47,7 +62,7 @@ public final class ShopDemo {
    * {@code RemoteReporter}; settings are read from system properties, then the environment.
    */
   public static void main(String[] args) {
-    int status = run(args, ShopDemo::setting, IceCreamShop.factory(UdpSpanReporting::new),
+    int status = run(args, ShopDemo::setting, IceCreamShop.factory(RemoteSpanReporting::new),
         System.out, System.err);
     if (status != 0) {
       System.exit(status);
@@ -86,7 +101,7 @@ public final class ShopDemo {
       out.println("Appending logfmt log lines to " + options.logFile().toAbsolutePath());
     }
     try {
-      return new ShopDemo(options, shops, out).run(external);
+      return new ShopDemo(options, shops, out, err).run(external);
     } catch (Exception e) {
       if (e instanceof InterruptedException) {
         Thread.currentThread().interrupt();
@@ -103,6 +118,10 @@ public final class ShopDemo {
     try (InProcessJaegerAgent agent = external == null ? InProcessJaegerAgent.start() : null) {
       AgentEndpoint endpoint =
           agent == null ? external : new AgentEndpoint(agent.host(), agent.port(), true);
+      if (agent != null) {
+        page = new TracePageWriter(options.htmlFile(), options.jsonDirectory(),
+            TracePageWriter.DEFAULT_KEEP, PAGE_TITLE);
+      }
       introduce(endpoint);
       try (DemoShop shop = shops.start(endpoint)) {
         for (int n = 1; options.forever() || n <= options.requests(); n++) {
@@ -112,13 +131,20 @@ public final class ShopDemo {
           }
           RequestOutcome outcome = shop.checkout(n);
           shop.flush();
-          report(n, outcome, shop.datagramsSent(), agent, endpoint);
+          report(n, outcome, shop.messagesSent(), agent, endpoint);
+          if (page != null && options.forever()) {
+            writePage();
+          }
         }
-        datagramsSent = shop.datagramsSent();
+        messagesSent = shop.messagesSent();
       }
       summarize(agent, endpoint);
     }
-    return missingTraces == 0 ? 0 : 1;
+    boolean pageWritten = page == null || options.forever() || writePage();
+    if (page != null && pageWritten) {
+      printPagePaths();
+    }
+    return missingTraces == 0 && pageWritten ? 0 : 1;
   }
 
   private void introduce(AgentEndpoint endpoint) {
@@ -129,9 +155,15 @@ public final class ShopDemo {
       out.println(AgentEndpoint.HOST_SETTING + " is not set: the tracers send Jaeger Thrift UDP"
           + " datagrams to an in-process agent on " + endpoint
           + ", which decodes them and draws each trace below.");
+      if (options.forever()) {
+        out.println("The trace page " + page.htmlFile().toUri() + " is rewritten after each"
+            + " request with the last " + TracePageWriter.DEFAULT_KEEP + " traces.");
+      }
     } else {
-      out.println(AgentEndpoint.HOST_SETTING + " is set: the tracers send their spans to the"
-          + " Jaeger agent at " + endpoint + ". See them in the Jaeger UI, e.g. "
+      String where = endpoint.otlpEndpoint() != null
+          ? AgentEndpoint.OTLP_SETTING + " is set: the tracers send their spans over OTLP/HTTP to "
+          : AgentEndpoint.HOST_SETTING + " is set: the tracers send their spans to the Jaeger agent at ";
+      out.println(where + endpoint + ". See them in the Jaeger UI, e.g. "
           + uiAddress(endpoint) + " with examples/docker-compose.yml.");
     }
     out.println();
@@ -173,9 +205,39 @@ public final class ShopDemo {
       return;
     }
     out.print(waterfall.render(trace));
+    page.add(new RecordedTrace(trace, logLinesOf(traceIdHex)));
     if (options.forever()) {
       // A long run draws each trace once; keeping them all would only grow the heap.
       agent.clear();
+    }
+  }
+
+  /** Writes the page and the JSON files; says so once on failure and returns false. */
+  private boolean writePage() {
+    try {
+      page.write();
+      return true;
+    } catch (IOException | RuntimeException e) {
+      if (!pageFailureReported) {
+        pageFailureReported = true;
+        err.println("Could not write the trace page " + page.htmlFile() + ": " + e);
+      }
+      return false;
+    }
+  }
+
+  private void printPagePaths() {
+    out.println("Trace page (" + plural(page.size(), "trace") + ", their log lines, RED per"
+        + " operation): " + page.htmlFile().toUri());
+    out.println("Jaeger JSON, one file per trace (Jaeger UI: Search page, JSON File or Upload"
+        + " tab): " + page.jsonDirectory());
+  }
+
+  private static List<LogLine> logLinesOf(String traceIdHex) {
+    try {
+      return TraceLogBuffer.installed().entriesOf(traceIdHex);
+    } catch (IllegalStateException e) {
+      return List.of();
     }
   }
 
@@ -201,7 +263,8 @@ public final class ShopDemo {
     StringBuilder summary = new StringBuilder("Done: ").append(plural(sentRequests, "request"))
         .append(", ").append(failedRequests).append(" answered with a 5xx; ");
     if (agent == null) {
-      summary.append("the tracers sent ").append(datagramsSent).append(" datagrams to ")
+      summary.append("the tracers sent ").append(messagesSent)
+          .append(endpoint.otlpEndpoint() != null ? " OTLP/HTTP requests to " : " datagrams to ")
           .append(endpoint);
     } else {
       summary.append("the in-process agent decoded ").append(agent.datagramsReceived())

@@ -5,7 +5,7 @@
  * Jaeger agent, and the loop that drives requests and prints each trace's waterfall and log lines
  * ({@link dev.spoor.examples.shop.ShopDemo}). Where spans go is a seam,
  * {@link dev.spoor.examples.shop.SpanReporting}: the demo fills it with Spoor's UDP
- * {@code RemoteReporter}, one per service ({@link dev.spoor.examples.shop.UdpSpanReporting}); tests
+ * {@code RemoteReporter}, one per service ({@link dev.spoor.examples.shop.RemoteSpanReporting}); tests
  * may keep spans in memory.
  */
 package dev.spoor.examples.shop;

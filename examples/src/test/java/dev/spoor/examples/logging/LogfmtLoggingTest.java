@@ -56,6 +56,31 @@ class LogfmtLoggingTest {
   }
 
   @Test
+  void keepsEachLinesLevelServiceSpanAndTimeForATraceView() {
+    MDC.put("service", "payment");
+    MDC.put("traceID", "0000000000000000000000000000beef");
+    MDC.put("spanID", "00000000000000cd");
+    long before = System.currentTimeMillis() * 1000L;
+    logger.warn("card declined");
+    long after = (System.currentTimeMillis() + 1) * 1000L;
+
+    List<LogLine> entries =
+        TraceLogBuffer.installed().entriesOf("0000000000000000000000000000beef");
+
+    assertEquals(1, entries.size(), entries::toString);
+    LogLine entry = entries.get(0);
+    assertEquals("WARN", entry.level());
+    assertEquals("payment", entry.service());
+    assertEquals("00000000000000cd", entry.spanId());
+    assertEquals("0000000000000000000000000000beef", entry.traceId());
+    assertTrue(entry.epochMicros() >= before && entry.epochMicros() < after, entry::toString);
+    assertEquals(TraceLogBuffer.installed().linesOf("0000000000000000000000000000beef"),
+        List.of(entry.text()));
+    assertTrue(entry.text().startsWith("ts=" + java.time.Instant.ofEpochMilli(
+        entry.epochMicros() / 1000L) + " level=WARN service=payment "), entry.text());
+  }
+
+  @Test
   void carriesTheIdsOfTheSpanActivatedByASpoorTracerSoLokiCanLinkThem() {
     InMemoryReporter reporter = new InMemoryReporter();
     try (SpoorTracer tracer = SpoorTracer.builder("shop-gateway").reporter(reporter)

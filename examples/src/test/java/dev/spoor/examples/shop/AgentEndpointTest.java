@@ -37,4 +37,23 @@ class AgentEndpointTest {
     assertThrows(IllegalArgumentException.class, () -> AgentEndpoint.external(
         Map.of("JAEGER_AGENT_HOST", "localhost", "JAEGER_AGENT_PORT", "70000")::get));
   }
+
+  @Test
+  void anOtlpEndpointWinsOverTheAgentAndIsReportedToOverOtlp() {
+    AgentEndpoint endpoint = AgentEndpoint.external(Map.of(
+        "OTEL_EXPORTER_OTLP_ENDPOINT", "http://localhost:4318",
+        "JAEGER_AGENT_HOST", "jaeger")::get);
+    assertEquals("localhost", endpoint.host());
+    assertEquals(4318, endpoint.port());
+    assertEquals("http://localhost:4318", endpoint.otlpEndpoint());
+    dev.spoor.reporter.Reporter reporter = new RemoteSpanReporting(endpoint).reporter("shop");
+    try {
+      org.junit.jupiter.api.Assertions.assertTrue(reporter.toString().contains(
+          "OtlpHttpSender{endpoint=http://localhost:4318/v1/traces"), reporter::toString);
+    } finally {
+      reporter.close();
+    }
+    assertThrows(IllegalArgumentException.class, () -> AgentEndpoint.external(
+        Map.of("OTEL_EXPORTER_OTLP_ENDPOINT", "not a url")::get));
+  }
 }

@@ -33,7 +33,7 @@ final class DatagramShop implements DemoShop {
   private final AgentEndpoint agent;
   private final DatagramSocket socket;
   private final List<Batch> heldBack = new ArrayList<>();
-  private long datagramsSent;
+  private long messagesSent;
 
   DatagramShop(AgentEndpoint agent) throws IOException {
     this.agent = agent;
@@ -81,8 +81,8 @@ final class DatagramShop implements DemoShop {
   }
 
   @Override
-  public long datagramsSent() {
-    return datagramsSent;
+  public long messagesSent() {
+    return messagesSent;
   }
 
   @Override
@@ -110,6 +110,6 @@ final class DatagramShop implements DemoShop {
 
   private void send(Batch batch) {
     sendFrom(socket, batch, agent.host(), agent.port());
-    datagramsSent++;
+    messagesSent++;
   }
 }

@@ -53,6 +53,31 @@ class DemoOptionsTest {
   }
 
   @Test
+  void writesThePageAndTheJsonUnderTheModulesBuildDirectoryByDefault() {
+    DemoOptions options = parse();
+
+    // The tests run in the examples module; from the repository root it is examples/target.
+    Path output = Path.of("target", "spoor-demo");
+    assertEquals(output, DemoOptions.defaultOutputDirectory());
+    assertEquals(output.resolve("traces.html"), options.htmlFile());
+    assertEquals(output.resolve("jaeger-json"), options.jsonDirectory());
+  }
+
+  @Test
+  void takesThePagesAndTheJsonsLocationFromTheCommandLine() {
+    DemoOptions options = parse("--html", "out/page.html", "--json=out/json");
+
+    assertEquals(Path.of("out/page.html"), options.htmlFile());
+    assertEquals(Path.of("out/json"), options.jsonDirectory());
+    assertEquals("--html needs a path",
+        assertThrows(IllegalArgumentException.class, () -> parse("--html", " ")).getMessage());
+    assertEquals("--json needs a value",
+        assertThrows(IllegalArgumentException.class, () -> parse("--json")).getMessage());
+    assertTrue(DemoOptions.usage().contains("--html PATH"));
+    assertTrue(DemoOptions.usage().contains("--json DIR"));
+  }
+
+  @Test
   void recognisesHelp() {
     assertTrue(parse("--help").help());
     assertTrue(parse("-h").help());

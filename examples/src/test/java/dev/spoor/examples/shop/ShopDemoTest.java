@@ -13,10 +13,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.UnaryOperator;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -25,11 +27,25 @@ class ShopDemoTest {
   private final ByteArrayOutputStream stdout = new ByteArrayOutputStream();
   private final ByteArrayOutputStream stderr = new ByteArrayOutputStream();
 
+  @TempDir
+  Path output;
+
+  /** Runs the demo with its page and JSON going to the test's own directory. */
   private int run(UnaryOperator<String> settings, DemoShop.Factory shops, String... args) {
+    List<String> all = new ArrayList<>(List.of(args));
+    all.addAll(List.of("--html", html().toString(), "--json", json().toString()));
     try (PrintStream out = new PrintStream(stdout, true, StandardCharsets.UTF_8);
         PrintStream err = new PrintStream(stderr, true, StandardCharsets.UTF_8)) {
-      return ShopDemo.run(args, settings, shops, out, err);
+      return ShopDemo.run(all.toArray(new String[0]), settings, shops, out, err);
     }
+  }
+
+  private Path html() {
+    return output.resolve("page").resolve("traces.html");
+  }
+
+  private Path json() {
+    return output.resolve("jaeger");
   }
 
   private String out() {
@@ -57,7 +73,36 @@ class ShopDemoTest {
     assertTrue(out.contains(" level=INFO service=payment traceID=" + traceIdOf(2)
         + " spanID=0000000000000007 logger=DatagramShop msg=\"card declined\"\n"), out);
     assertTrue(out.endsWith("Done: 2 requests, 1 answered with a 5xx; the in-process agent"
-        + " decoded 8 datagrams into 2 traces.\n"), out);
+        + " decoded 8 datagrams into 2 traces.\n"
+        + "Trace page (2 traces, their log lines, RED per operation): "
+        + html().toAbsolutePath().toUri() + "\n"
+        + "Jaeger JSON, one file per trace (Jaeger UI: Search page, JSON File or Upload tab): "
+        + json().toAbsolutePath() + "\n"), out);
+  }
+
+  @Test
+  void writesOnePageAndOneJaegerJsonFilePerTrace() throws Exception {
+    int status = run(name -> null, DatagramShop::new, "--requests", "2");
+
+    assertEquals(0, status, out() + stderr);
+    String page = Files.readString(html(), StandardCharsets.UTF_8);
+    assertTrue(page.startsWith("<!DOCTYPE html>"), page);
+    assertTrue(page.contains("\"traceID\":\"" + traceIdOf(1) + "\""), page);
+    assertTrue(page.contains("\"traceID\":\"" + traceIdOf(2) + "\""), page);
+    // Self-contained: no stylesheet, script, image or font is loaded from anywhere, and its
+    // content security policy forbids any (the Chromium test checks that nothing is requested).
+    for (String loads : List.of("<link", " src=", "<img", "@import", "url(", "fetch(",
+        "XMLHttpRequest")) {
+      assertFalse(page.contains(loads), loads);
+    }
+    assertTrue(page.contains("content=\"default-src 'none';"), page);
+    try (Stream<Path> files = Files.list(json())) {
+      assertEquals(List.of(traceIdOf(1) + ".json", traceIdOf(2) + ".json"),
+          files.map(f -> f.getFileName().toString()).sorted().toList());
+    }
+    String first = Files.readString(json().resolve(traceIdOf(1) + ".json"));
+    assertTrue(first.startsWith("{\n  \"data\": [\n    {\n      \"traceID\": \""
+        + traceIdOf(1) + "\",\n"), first);
   }
 
   @Test
@@ -77,6 +122,8 @@ class ShopDemoTest {
       assertFalse(out.contains("Trace Start"), out);
       assertTrue(out.endsWith("Done: 2 requests, 1 answered with a 5xx; the tracers sent 8 datagrams"
           + " to 127.0.0.1:" + jaeger.port() + ".\n"), out);
+      // The page is drawn from the in-process agent only; none is written for another agent.
+      assertFalse(Files.exists(html()));
       jaeger.awaitSpans(2 * DatagramShop.SPANS_PER_REQUEST, Duration.ofSeconds(10));
       List<AssembledTrace> traces = jaeger.traces();
       assertEquals(List.of(traceIdOf(1), traceIdOf(2)),
@@ -96,6 +143,24 @@ class ShopDemoTest {
     List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
     assertEquals(2, lines.size(), lines::toString);
     assertTrue(lines.get(0).contains(" traceID=" + traceIdOf(1) + " "), lines.get(0));
+  }
+
+  @Test
+  void failsWithAClearMessageWhenThePageCannotBeWritten() throws Exception {
+    Path notADirectory = Files.writeString(output.resolve("a-file"), "");
+    int status;
+    try (PrintStream out = new PrintStream(stdout, true, StandardCharsets.UTF_8);
+        PrintStream err = new PrintStream(stderr, true, StandardCharsets.UTF_8)) {
+      status = ShopDemo.run(new String[] {"--requests", "1", "--html",
+          notADirectory.resolve("traces.html").toString(), "--json",
+          json().toString()}, name -> null, DatagramShop::new, out, err);
+    }
+
+    assertEquals(1, status, out());
+    assertTrue(out().contains("Done: 1 request, 0 answered with a 5xx;"), out());
+    assertTrue(stderr.toString(StandardCharsets.UTF_8).startsWith("Could not write the trace page "
+        + notADirectory.resolve("traces.html").toAbsolutePath() + ": "), stderr.toString());
+    assertFalse(out().contains("Trace page ("), out());
   }
 
   @Test

@@ -5,12 +5,16 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.google.gson.JsonObject;
 import dev.spoor.examples.agent.AssembledTrace;
 import dev.spoor.examples.agent.InProcessJaegerAgent;
 import dev.spoor.examples.agent.ReceivedSpan;
+import dev.spoor.examples.testing.JaegerJsonShape;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -20,7 +24,9 @@ import java.util.Set;
 import java.util.function.UnaryOperator;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The demo as a newcomer runs it: the four services over HTTP on 127.0.0.1, traced through the
@@ -38,6 +44,9 @@ class ShopDemoWithServicesTest {
       Pattern.compile("trace ([0-9a-f]{32}): http://127\\.0\\.0\\.1:16686/trace/\\1\\n");
   private static final Pattern LOG_TRACE_ID = Pattern.compile("traceID=(\\w+)");
 
+  @TempDir
+  Path output;
+
   private final ByteArrayOutputStream stdout = new ByteArrayOutputStream();
   private final ByteArrayOutputStream stderr = new ByteArrayOutputStream();
 
@@ -45,8 +54,10 @@ class ShopDemoWithServicesTest {
     int status;
     try (PrintStream out = new PrintStream(stdout, true, StandardCharsets.UTF_8);
         PrintStream err = new PrintStream(stderr, true, StandardCharsets.UTF_8)) {
-      status = ShopDemo.run(new String[] {"--requests", Integer.toString(REQUESTS)}, settings,
-          IceCreamShop.factory(UdpSpanReporting::new), out, err);
+      status = ShopDemo.run(new String[] {"--requests", Integer.toString(REQUESTS),
+          "--html", output.resolve("traces.html").toString(),
+          "--json", output.resolve("jaeger-json").toString()}, settings,
+          IceCreamShop.factory(RemoteSpanReporting::new), out, err);
     }
     String out = stdout.toString(StandardCharsets.UTF_8);
     assertEquals(0, status, out + stderr);
@@ -74,10 +85,53 @@ class ShopDemoWithServicesTest {
     assertTrue(out.contains(" level=ERROR service=payment traceID=" + traceIds.get(4)), out);
     assertTrue(out.contains(" msg=\"card of Alan declined\"\n"), out);
     Matcher done = Pattern.compile("Done: 5 requests, 1 answered with a 5xx; the in-process agent"
-        + " decoded (\\d+) datagrams into 5 traces\\.\\n$").matcher(out);
+        + " decoded (\\d+) datagrams into 5 traces\\.\\nTrace page \\(5 traces, ").matcher(out);
     assertTrue(done.find(), out);
     // Each service sends at least one datagram per request, since the demo flushes between them.
     assertTrue(Long.parseLong(done.group(1)) >= REQUESTS * 4L, out);
+  }
+
+  @Test
+  void exportsEveryTraceAsTheJsonOfJaegersQueryApi() throws Exception {
+    String out = runDemo(name -> null);
+
+    List<String> traceIds = matches(TRACE_HEADER, out);
+    Path json = output.resolve("jaeger-json");
+    List<String> files;
+    try (Stream<Path> listed = Files.list(json)) {
+      files = listed.map(f -> f.getFileName().toString()).sorted().toList();
+    }
+    List<String> expectedFiles = new ArrayList<>();
+    traceIds.forEach(id -> expectedFiles.add(id + ".json"));
+    expectedFiles.sort(null);
+    assertEquals(expectedFiles, files);
+    for (String traceId : traceIds) {
+      String text = Files.readString(json.resolve(traceId + ".json"), StandardCharsets.UTF_8);
+      List<JsonObject> traces = JaegerJsonShape.assertQueryResponse(text, true);
+      assertEquals(1, traces.size(), text);
+      JsonObject trace = traces.get(0);
+      assertEquals(traceId, trace.get("traceID").getAsString());
+      assertEquals(7, trace.getAsJsonArray("spans").size(), text);
+      Set<String> services = new HashSet<>();
+      for (String process : trace.getAsJsonObject("processes").keySet()) {
+        JsonObject each = trace.getAsJsonObject("processes").getAsJsonObject(process);
+        services.add(each.get("serviceName").getAsString());
+        List<String> tagKeys = new ArrayList<>();
+        each.getAsJsonArray("tags").forEach(t -> tagKeys.add(t.getAsJsonObject().get("key")
+            .getAsString()));
+        assertTrue(tagKeys.containsAll(List.of("datacenter", "env")), tagKeys::toString);
+      }
+      assertEquals(Set.of("shop-gateway", "cart-manager", "inventory", "payment"), services);
+      // One root, the gateway's server span; every other span refers to its parent.
+      int roots = 0;
+      for (var span : trace.getAsJsonArray("spans")) {
+        if (span.getAsJsonObject().getAsJsonArray("references").isEmpty()) {
+          roots++;
+          assertEquals("GET /checkout", span.getAsJsonObject().get("operationName").getAsString());
+        }
+      }
+      assertEquals(1, roots, text);
+    }
   }
 
   @Test

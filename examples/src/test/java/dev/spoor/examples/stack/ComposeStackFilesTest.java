@@ -32,9 +32,10 @@ class ComposeStackFilesTest {
   void composeRunsJaegerLokiPromtailAndGrafanaWithTheDemoPorts() throws IOException {
     Map<String, Object> services = map(load("docker-compose.yml").get("services"));
 
-    assertEquals(List.of("jaeger", "loki", "promtail", "grafana"), List.copyOf(services.keySet()));
+    assertEquals(java.util.Set.of("jaeger", "loki", "promtail", "grafana"), services.keySet());
     List<Object> jaegerPorts = list(map(services.get("jaeger")).get("ports"));
     assertTrue(jaegerPorts.contains("6831:6831/udp"), jaegerPorts::toString);
+    assertTrue(jaegerPorts.contains("4318:4318"), "OTLP/HTTP: " + jaegerPorts);
     assertTrue(jaegerPorts.contains("16686:16686"), jaegerPorts::toString);
     assertTrue(list(map(services.get("grafana")).get("ports")).contains("3000:3000"));
     for (Object service : services.values()) {

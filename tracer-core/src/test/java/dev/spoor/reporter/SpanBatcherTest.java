@@ -1,0 +1,228 @@
+package dev.spoor.reporter;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.spoor.FinishedSpan;
+import dev.spoor.metrics.Metric;
+import dev.spoor.metrics.SpoorMetrics;
+import io.jaegertracing.thriftjava.Batch;
+import java.nio.ByteBuffer;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The encode-pack-send-count piece on its own, over a scripted sender whose messages are decoded
+ * with libthrift: message splitting, retries, 413 splits and the counter each span ends in.
+ */
+class SpanBatcherTest {
+  private final SpoorMetrics metrics = new SpoorMetrics();
+
+  /** Answers from a script (then SENT) and keeps every message it was given. */
+  static final class ScriptedSender implements Sender {
+    final Deque<SendResult> script = new ArrayDeque<>();
+    final List<byte[]> messages = new ArrayList<>();
+    final int maxMessageBytes;
+    RuntimeException failure;
+
+    ScriptedSender(int maxMessageBytes, SendResult... answers) {
+      this.maxMessageBytes = maxMessageBytes;
+      script.addAll(List.of(answers));
+    }
+
+    @Override
+    public Encoding encoding() {
+      return Encoding.JAEGER_THRIFT_COMPACT;
+    }
+
+    @Override
+    public int maxMessageBytes() {
+      return maxMessageBytes;
+    }
+
+    @Override
+    public SendResult send(ByteBuffer[] message) {
+      int length = 0;
+      for (ByteBuffer part : message) {
+        length += part.remaining();
+      }
+      byte[] bytes = new byte[length];
+      int at = 0;
+      for (ByteBuffer part : message) {
+        int n = part.remaining();
+        part.duplicate().get(bytes, at, n);
+        at += n;
+      }
+      messages.add(bytes);
+      if (failure != null) {
+        throw failure;
+      }
+      SendResult answer = script.poll();
+      return answer == null ? SendResult.SENT : answer;
+    }
+
+    @Override
+    public void close() {}
+
+    int spansIn(int message) {
+      return AgentReceiver.decode(messages.get(message)).getSpansSize();
+    }
+  }
+
+  private SpanBatcher batcher(ScriptedSender sender, int attempts) {
+    return new SpanBatcher(sender, new ReporterCounters(metrics), new RetryPolicy(attempts));
+  }
+
+  private static void addAll(SpanBatcher batcher, List<FinishedSpan> spans) {
+    for (FinishedSpan span : spans) {
+      batcher.add(span);
+    }
+  }
+
+  @Test
+  void sendsAMessageWhenTheNextSpanWouldNotFitAndCountsEachSpanOnce() {
+    ScriptedSender sender = new ScriptedSender(2048);
+    SpanBatcher batcher = batcher(sender, 1);
+    addAll(batcher, TestSpans.finished("svc", "op", 100));
+    batcher.flush();
+
+    int spans = 0;
+    for (int i = 0; i < sender.messages.size(); i++) {
+      assertTrue(sender.messages.get(i).length <= 2048);
+      spans += sender.spansIn(i);
+    }
+    assertTrue(sender.messages.size() > 3);
+    assertEquals(100, spans);
+    assertEquals(100, metrics.get(Metric.SPANS_SENT));
+    assertEquals(sender.messages.size(), metrics.get(Metric.MESSAGES_SENT));
+    assertEquals(sender.messages.size(), metrics.get(Metric.DATAGRAMS_SENT));
+    assertEquals(0, batcher.pending());
+  }
+
+  @Test
+  void startsANewMessageForSpansOfAnotherProcess() {
+    ScriptedSender sender = new ScriptedSender(65000);
+    SpanBatcher batcher = batcher(sender, 1);
+    addAll(batcher, TestSpans.finished("first", "op", 2));
+    addAll(batcher, TestSpans.finished("second", "op", 3));
+    batcher.flush();
+
+    assertEquals(2, sender.messages.size());
+    Batch first = AgentReceiver.decode(sender.messages.get(0));
+    Batch second = AgentReceiver.decode(sender.messages.get(1));
+    assertEquals("first", first.getProcess().getServiceName());
+    assertEquals(2, first.getSpansSize());
+    assertEquals("second", second.getProcess().getServiceName());
+    assertEquals(3, second.getSpansSize());
+  }
+
+  @Test
+  void retriesARetryableFailureUpToTheAttemptsThenCountsTheSpansAsFailed() {
+    ScriptedSender sender = new ScriptedSender(65000, SendResult.retryable("503", 0),
+        SendResult.retryable("503", 0), SendResult.retryable("503", 0));
+    SpanBatcher batcher = batcher(sender, 3);
+    addAll(batcher, TestSpans.finished("svc", "op", 4));
+    batcher.flush();
+
+    assertEquals(3, sender.messages.size());
+    assertEquals(4, metrics.get(Metric.SPANS_DROPPED_SEND_FAILED));
+    assertEquals(3, metrics.get(Metric.SEND_FAILURES));
+    assertEquals(2, metrics.get(Metric.SEND_RETRIES));
+    assertEquals(0, metrics.get(Metric.SPANS_SENT));
+  }
+
+  @Test
+  void neitherRetriesAFailedNorARejectedMessage() {
+    ScriptedSender sender = new ScriptedSender(65000, SendResult.failed("socket"),
+        SendResult.rejected("HTTP 400"));
+    SpanBatcher batcher = batcher(sender, 5);
+    addAll(batcher, TestSpans.finished("svc", "op", 2));
+    batcher.flush();
+    addAll(batcher, TestSpans.finished("svc2", "op", 3));
+    batcher.flush();
+
+    assertEquals(2, sender.messages.size());
+    assertEquals(2, metrics.get(Metric.SPANS_DROPPED_SEND_FAILED));
+    assertEquals(3, metrics.get(Metric.SPANS_DROPPED_REJECTED));
+    assertEquals(0, metrics.get(Metric.SEND_RETRIES));
+  }
+
+  @Test
+  void splitsATooLargeMessageDownToSingleSpansAndKeepsLaterMessagesSmaller() {
+    ScriptedSender sender = new ScriptedSender(65000, SendResult.tooLarge("413"),
+        SendResult.tooLarge("413"), SendResult.SENT, SendResult.tooLarge("413"));
+    SpanBatcher batcher = batcher(sender, 1);
+    addAll(batcher, TestSpans.finished("svc", "op", 4));
+    batcher.flush();
+
+    // [4] refused, [2] refused, [1] sent, [1] refused and dropped, [2] sent.
+    assertEquals(List.of(4, 2, 1, 1, 2), List.of(sender.spansIn(0), sender.spansIn(1),
+        sender.spansIn(2), sender.spansIn(3), sender.spansIn(4)));
+    assertEquals(3, metrics.get(Metric.SPANS_SENT));
+    assertEquals(1, metrics.get(Metric.SPANS_DROPPED_TOO_LARGE));
+
+    int refused = sender.messages.get(0).length;
+    sender.messages.clear();
+    addAll(batcher, TestSpans.finished("svc", "op", 400));
+    batcher.flush();
+    for (byte[] message : sender.messages) {
+      assertTrue(message.length <= Math.max(SpanBatcher.MIN_MESSAGE_BYTES, refused / 2),
+          message.length + " bytes");
+    }
+  }
+
+  @Test
+  void aSenderThatThrowsLosesItsMessageAndNothingElse() {
+    ScriptedSender sender = new ScriptedSender(65000);
+    sender.failure = new IllegalStateException("broken sender");
+    SpanBatcher batcher = batcher(sender, 3);
+    addAll(batcher, TestSpans.finished("svc", "op", 5));
+    batcher.flush();
+    sender.failure = null;
+    addAll(batcher, TestSpans.finished("svc", "op", 2));
+    batcher.flush();
+
+    assertEquals(5, metrics.get(Metric.SPANS_DROPPED_SEND_FAILED));
+    assertEquals(2, metrics.get(Metric.SPANS_SENT));
+  }
+
+  @Test
+  void attemptsNothingPastTheCloseDeadline() {
+    ScriptedSender sender = new ScriptedSender(65000);
+    RetryPolicy retries = new RetryPolicy(5);
+    SpanBatcher batcher = new SpanBatcher(sender, new ReporterCounters(metrics), retries);
+    addAll(batcher, TestSpans.finished("svc", "op", 3));
+    retries.closeBy(System.nanoTime() - 1);
+    batcher.flush();
+
+    assertEquals(0, sender.messages.size());
+    assertEquals(3, metrics.get(Metric.SPANS_DROPPED_SEND_FAILED));
+  }
+
+  @Test
+  void aRetryThatWouldEndPastTheDeadlineIsNotWaitedFor() {
+    RetryPolicy retries = new RetryPolicy(5);
+    retries.closeBy(System.nanoTime() + java.util.concurrent.TimeUnit.MILLISECONDS.toNanos(50));
+    long start = System.nanoTime();
+    assertEquals(false, retries.awaitRetry(1, 5_000));
+    assertTrue(System.nanoTime() - start < java.util.concurrent.TimeUnit.SECONDS.toNanos(4));
+    RetryPolicy open = new RetryPolicy(5);
+    assertTrue(open.awaitRetry(1, 0));
+  }
+
+  @Test
+  void backsOffExponentiallyWithJitterUpToTheCap() {
+    for (int i = 0; i < 100; i++) {
+      long first = RetryPolicy.delayMillis(1, -1);
+      long third = RetryPolicy.delayMillis(3, -1);
+      long late = RetryPolicy.delayMillis(30, -1);
+      assertTrue(first >= 50 && first <= 100, () -> "first " + first);
+      assertTrue(third >= 200 && third <= 400, () -> "third " + third);
+      assertTrue(late >= 2500 && late <= 5000, () -> "late " + late);
+    }
+    assertEquals(700, RetryPolicy.delayMillis(1, 700), "the backend's Retry-After");
+  }
+}

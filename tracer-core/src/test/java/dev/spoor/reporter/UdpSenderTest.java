@@ -1,0 +1,76 @@
+package dev.spoor.reporter;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.DatagramPacket;
+import java.net.DatagramSocket;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.ByteBuffer;
+import org.junit.jupiter.api.Test;
+
+/** The UDP transport alone, against real sockets on 127.0.0.1. */
+class UdpSenderTest {
+  @Test
+  void sendsThePartsAsOneDatagram() throws Exception {
+    try (DatagramSocket agent = new DatagramSocket(
+        new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
+        UdpSender sender = UdpSender.builder().agentHost("127.0.0.1")
+            .agentPort(agent.getLocalPort()).build()) {
+      agent.setSoTimeout(20_000);
+      byte[] middle = {9, 9, 3, 4, 9};
+      SendResult result = sender.send(new ByteBuffer[] {ByteBuffer.wrap(new byte[] {1, 2}),
+          ByteBuffer.wrap(middle, 2, 2), ByteBuffer.wrap(new byte[] {5})});
+
+      assertEquals(SendResult.Status.SENT, result.status());
+      DatagramPacket packet = new DatagramPacket(new byte[16], 16);
+      agent.receive(packet);
+      assertArrayEquals(new byte[] {1, 2, 3, 4, 5},
+          java.util.Arrays.copyOf(packet.getData(), packet.getLength()));
+      assertEquals(Encoding.JAEGER_THRIFT_COMPACT, sender.encoding());
+    }
+  }
+
+  @Test
+  void anUnresolvableHostFailsWithoutThrowing() {
+    try (UdpSender sender = UdpSender.builder().agentHost("no-such-host.invalid").build()) {
+      SendResult result = sender.send(new ByteBuffer[] {ByteBuffer.wrap(new byte[] {1})});
+      assertEquals(SendResult.Status.FAILED, result.status());
+      assertTrue(result.detail().contains("no-such-host.invalid"), result.detail());
+    }
+  }
+
+  @Test
+  void reportsAClosedPortAsFailedAndSendsAgainOnceAnAgentListens() throws Exception {
+    int port = AgentReceiver.freePort();
+    try (UdpSender sender = UdpSender.builder().agentHost("127.0.0.1").agentPort(port).build()) {
+      ByteBuffer[] datagram = {ByteBuffer.wrap(new byte[] {7})};
+      // The kernel reports the ICMP port unreachable on a later send of the connected socket.
+      AgentReceiver.awaitTrue(() -> sender.send(datagram).status() == SendResult.Status.FAILED,
+          () -> "no failure reported for a closed port");
+      try (DatagramSocket agent = new DatagramSocket(
+          new InetSocketAddress(InetAddress.getLoopbackAddress(), port))) {
+        agent.setSoTimeout(20_000);
+        assertEquals(SendResult.Status.SENT, sender.send(datagram).status());
+        DatagramPacket packet = new DatagramPacket(new byte[4], 4);
+        agent.receive(packet);
+        assertEquals(7, packet.getData()[0]);
+      }
+    }
+  }
+
+  @Test
+  void checksItsSettings() {
+    assertThrows(IllegalArgumentException.class, () -> UdpSender.builder().agentPort(0));
+    assertThrows(IllegalArgumentException.class, () -> UdpSender.builder().maxPacketSize(65508));
+    assertThrows(IllegalArgumentException.class, () -> UdpSender.builder().maxPacketSize(1023));
+    assertThrows(IllegalArgumentException.class, () -> UdpSender.builder().agentHost(" "));
+    assertThrows(NullPointerException.class, () -> UdpSender.builder().agentHost(null));
+    assertEquals(65000, UdpSender.builder().build().maxMessageBytes());
+    assertEquals("UdpSender{agent=localhost:6831, maxPacketSize=65000}",
+        UdpSender.builder().build().toString());
+  }
+}
