@@ -128,6 +128,14 @@ class RemoteSamplerFaultsTest {
   }
 
   @Test
+  void userInfoInAnExceptionsTextIsHidden() {
+    assertEquals("java.io.IOException: for URL: http://***@agent:5778/sampling?service=a@b",
+        StrategyPoller.withoutUserInfo(
+            "java.io.IOException: for URL: http://admin:s3cret@agent:5778/sampling?service=a@b"));
+    assertEquals("Connection refused", StrategyPoller.withoutUserInfo("Connection refused"));
+  }
+
+  @Test
   void warningsAreRateLimitedAndSayHowManyWereSuppressed() {
     server.answer(Answer.json(503, "unavailable"));
     RemoteSampler sampler = remote(server.samplingEndpoint())
