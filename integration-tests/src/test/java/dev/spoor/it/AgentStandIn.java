@@ -113,8 +113,12 @@ public final class AgentStandIn implements AutoCloseable {
   }
 
   @Override
-  public void close() throws InterruptedException {
+  public void close() {
     socket.close();
-    thread.join(DEADLINE_MILLIS);
+    try {
+      thread.join(DEADLINE_MILLIS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 }
