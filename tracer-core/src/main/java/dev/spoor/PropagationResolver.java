@@ -1,6 +1,7 @@
 package dev.spoor;
 
 import dev.spoor.propagation.CompositeTextMapCodec;
+import dev.spoor.propagation.JaegerBinaryCodec;
 import dev.spoor.propagation.JaegerCodec;
 import dev.spoor.propagation.PropagationProvider;
 import dev.spoor.propagation.TextMapCodec;
@@ -20,6 +21,9 @@ final class PropagationResolver {
   static final List<Format<?>> TEXT_FORMATS = Collections.unmodifiableList(Arrays.asList(
       Format.Builtin.TEXT_MAP, Format.Builtin.HTTP_HEADERS,
       Format.Builtin.TEXT_MAP_INJECT, Format.Builtin.TEXT_MAP_EXTRACT));
+  /** The binary formats, all in Jaeger's binary layout as jaeger-client-java registers it. */
+  static final List<Format<?>> BINARY_FORMATS = Collections.unmodifiableList(Arrays.asList(
+      Format.Builtin.BINARY, Format.Builtin.BINARY_INJECT, Format.Builtin.BINARY_EXTRACT));
 
   private PropagationResolver() {}
 
@@ -61,6 +65,9 @@ final class PropagationResolver {
     }
     return codecs.size() == 1 ? codecs.get(0) : new CompositeTextMapCodec(codecs);
   }
+
+  /** The codec for {@link #BINARY_FORMATS}: stateless, so one serves every tracer. */
+  static final JaegerBinaryCodec BINARY = new JaegerBinaryCodec();
 
   private static Map<String, PropagationProvider> providers() {
     Map<String, PropagationProvider> result = new TreeMap<>();

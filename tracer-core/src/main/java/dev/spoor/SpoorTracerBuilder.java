@@ -31,7 +31,8 @@ import org.slf4j.LoggerFactory;
  *   <li>scope manager: {@link ThreadLocalScopeManager} with MDC keys traceId, spanId, sampled
  *   <li>limits: {@link Limits#DEFAULT}
  *   <li>propagation for TEXT_MAP and HTTP_HEADERS: {@code jaeger,w3c} (w3c only when the
- *       propagation-http module is on the class path)
+ *       propagation-http module is on the class path); for BINARY, BINARY_INJECT and
+ *       BINARY_EXTRACT: Jaeger's binary layout ({@link dev.spoor.propagation.JaegerBinaryCodec})
  *   <li>incoming sampling decisions and baggage: trusted
  *   <li>close on JVM shutdown: false
  * </ul>
@@ -272,6 +273,9 @@ public final class SpoorTracerBuilder {
     for (Format<?> format : PropagationResolver.TEXT_FORMATS) {
       result.put(format, codec);
     }
+    for (Format<?> format : PropagationResolver.BINARY_FORMATS) {
+      result.put(format, PropagationResolver.BINARY);
+    }
     result.putAll(injectors);
     return Collections.unmodifiableMap(result);
   }
@@ -281,6 +285,9 @@ public final class SpoorTracerBuilder {
     TextMapCodec codec = PropagationResolver.resolve(propagation, propagationDefaulted);
     for (Format<?> format : PropagationResolver.TEXT_FORMATS) {
       result.put(format, codec);
+    }
+    for (Format<?> format : PropagationResolver.BINARY_FORMATS) {
+      result.put(format, PropagationResolver.BINARY);
     }
     result.putAll(extractors);
     return Collections.unmodifiableMap(result);
