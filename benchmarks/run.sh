@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Builds the benchmarks, runs them with JMH and writes benchmarks/RESULTS.md.
 #
-#   benchmarks/run.sh                 the full suite (about 15 minutes on 2 cores)
+#   benchmarks/run.sh                 the full suite (about 20 minutes on 2 cores)
 #   benchmarks/run.sh <regex>         only the benchmarks whose name matches, e.g. Propagation
 #   QUICK=1 benchmarks/run.sh [regex] a smoke run: tiny iterations, numbers are meaningless
 #
@@ -13,7 +13,7 @@ regex="${1:-}"
 
 # Full settings: one fork per case, 4 warmups of 2 s and 5 measurements of 3 s. A case (one
 # benchmark with one set of params) costs 4*2 + 5*3 = 23 s plus about 1.5 s of JVM start and
-# setup, so the 29 cases of the whole suite take about 12 minutes, plus a minute of build.
+# setup, so the 46 cases of the whole suite take about 19 minutes, plus a minute of build.
 warmups=4 warmup_time=2s iterations=5 iteration_time=3s case_seconds=25
 note=""
 if [[ "${QUICK:-0}" == "1" ]]; then

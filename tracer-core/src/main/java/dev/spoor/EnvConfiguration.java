@@ -6,14 +6,10 @@ import dev.spoor.reporter.LoggingReporter;
 import dev.spoor.reporter.RemoteReporter;
 import dev.spoor.reporter.Reporter;
 import dev.spoor.reporter.Sender;
-import dev.spoor.sampler.ConstSampler;
-import dev.spoor.sampler.ProbabilisticSampler;
-import dev.spoor.sampler.RateLimitingSampler;
 import dev.spoor.sampler.Sampler;
 import java.io.UnsupportedEncodingException;
 import java.net.URLDecoder;
 import java.util.LinkedHashMap;
-import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.function.UnaryOperator;
@@ -81,18 +77,8 @@ final class EnvConfiguration {
     return value.isEmpty() ? null : value;
   }
 
-  /**
-   * jaeger-client-java variables that Spoor does not implement: the remote sampling-strategy
-   * poller. Setting one is not an error, but it is said once, so nobody believes sampling
-   * follows them.
-   */
-  static final String[] UNSUPPORTED = {
-    "JAEGER_SAMPLER_MANAGER_HOST_PORT", "JAEGER_SAMPLING_ENDPOINT"
-  };
-
   /** Builds a tracer builder from the variables; throws IllegalArgumentException on bad values. */
   SpoorTracerBuilder builder() {
-    warnAboutUnsupportedVariables();
     boolean disabled = bool(DISABLED, false);
     Map<String, Object> resource = resourceAttributes();
     Object resourceServiceName = resource.remove("service.name");
@@ -106,12 +92,15 @@ final class EnvConfiguration {
       }
       serviceName = "disabled";
     }
+    // The tracer, its reporter and a remote sampler share one SpoorMetrics, so tracer.metrics()
+    // shows them all.
+    SpoorMetrics metrics = new SpoorMetrics();
     Map<String, Object> processTags = new LinkedHashMap<>(resource);
     processTags.putAll(tags()); // JAEGER_TAGS win over OTEL_RESOURCE_ATTRIBUTES
     SpoorTracerBuilder builder = SpoorTracer.builder(serviceName)
         .withTags(processTags)
         .traceId128Bit(bool(TRACEID_128BIT, DEFAULT_TRACEID_128BIT))
-        .sampler(sampler())
+        .sampler(sampler(serviceName, disabled ? null : metrics))
         .disabled(disabled);
     String propagation = get(PROPAGATION);
     if (propagation != null) {
@@ -130,8 +119,6 @@ final class EnvConfiguration {
     if (disabled) {
       return builder; // reports nothing: no reporter thread, no socket
     }
-    // The tracer and its reporter share one SpoorMetrics, so tracer.metrics() shows both.
-    SpoorMetrics metrics = new SpoorMetrics();
     Reporter reporter = sender == null ? noRemoteReporter(logSpans)
         : reporter(sender, agent, logSpans, metrics);
     LOG.info("Tracer for {} reports to {}", serviceName, sender != null ? sender
@@ -177,15 +164,6 @@ final class EnvConfiguration {
     return attributes;
   }
 
-  private void warnAboutUnsupportedVariables() {
-    for (String name : UNSUPPORTED) {
-      if (get(name) != null) {
-        LOG.warn("{} is set but Spoor does not support it: sampling follows JAEGER_SAMPLER_TYPE",
-            name);
-      }
-    }
-  }
-
   private static String firstNonNull(String value, String fallback) {
     return value != null ? value : fallback;
   }
@@ -213,60 +191,9 @@ final class EnvConfiguration {
         intInRange(REPORTER_MAX_PACKET_SIZE, DEFAULT_MAX_PACKET_SIZE, 1024, 65507));
   }
 
-  Sampler sampler() {
-    String type = get(SAMPLER_TYPE);
-    String param = get(SAMPLER_PARAM);
-    if (type == null) {
-      // jaeger-client-java's default is its remote sampler, which starts out probabilistic with
-      // the param (default 0.001): the same decisions here, without the warning below.
-      return probabilisticSampler(param);
-    }
-    switch (type.toLowerCase(Locale.ROOT)) {
-      case ConstSampler.TYPE:
-        return param == null ? new ConstSampler(true) : constSampler(param);
-      case ProbabilisticSampler.TYPE:
-        return probabilisticSampler(param);
-      case RateLimitingSampler.TYPE: {
-        double rate = number(SAMPLER_PARAM, param, 1.0);
-        if (!(rate >= 0.0) || Double.isInfinite(rate)) {
-          throw bad(SAMPLER_PARAM, param, "a rate must be a finite number of traces per second >= 0");
-        }
-        return new RateLimitingSampler(rate);
-      }
-      case "remote": {
-        // jaeger-client-java's remote sampler polls the agent for strategies; Spoor has none, so
-        // it keeps the remote sampler's initial behaviour: probabilistic with the given param.
-        ProbabilisticSampler sampler = probabilisticSampler(param);
-        LOG.warn("{}=remote is not supported by Spoor; sampling with probability {} instead",
-            SAMPLER_TYPE, sampler.probability());
-        return sampler;
-      }
-      default:
-        throw bad(SAMPLER_TYPE, type, "expected const, probabilistic, ratelimiting or remote");
-    }
-  }
-
-  private static ProbabilisticSampler probabilisticSampler(String param) {
-    double probability = number(SAMPLER_PARAM, param, DEFAULT_SAMPLING_PROBABILITY);
-    if (!(probability >= 0.0 && probability <= 1.0)) {
-      throw bad(SAMPLER_PARAM, param, "a probability must be between 0.0 and 1.0");
-    }
-    return new ProbabilisticSampler(probability);
-  }
-
-  private static Sampler constSampler(String param) {
-    switch (param) {
-      case "1":
-      case "1.0":
-      case "true":
-        return new ConstSampler(true);
-      case "0":
-      case "0.0":
-      case "false":
-        return new ConstSampler(false);
-      default:
-        throw bad(SAMPLER_PARAM, param, "the const sampler takes 1 (sample all) or 0 (none)");
-    }
+  /** The sampler part of the variables: see {@link EnvSampler}. */
+  Sampler sampler(String serviceName, SpoorMetrics metrics) {
+    return new EnvSampler(this).sampler(serviceName, metrics);
   }
 
   /**
@@ -319,7 +246,7 @@ final class EnvConfiguration {
     throw bad(name, value, "expected true or false");
   }
 
-  private int intInRange(String name, int fallback, int min, int max) {
+  int intInRange(String name, int fallback, int min, int max) {
     String value = get(name);
     if (value == null) {
       return fallback;
@@ -336,7 +263,7 @@ final class EnvConfiguration {
     return parsed;
   }
 
-  private static double number(String name, String value, double fallback) {
+  static double number(String name, String value, double fallback) {
     if (value == null) {
       return fallback;
     }
@@ -347,7 +274,7 @@ final class EnvConfiguration {
     }
   }
 
-  private static IllegalArgumentException bad(String name, String value, String expected) {
+  static IllegalArgumentException bad(String name, String value, String expected) {
     return new IllegalArgumentException(
         "Invalid " + name + "='" + value + "': " + expected);
   }

@@ -248,8 +248,9 @@ public final class SpoorTracerBuilder {
     this.scopeManager = settings.scopeManager != null
         ? settings.scopeManager : new ThreadLocalScopeManager();
     this.limits = settings.limits;
-    // The reporter's counters (sent, dropped) belong in tracer.metrics() (see ReporterMetrics).
-    this.metrics = ReporterMetrics.forTracer(settings.metrics, reporter);
+    // The reporter's counters (sent, dropped) and the sampler's (polls) belong in tracer.metrics()
+    // (see ReporterMetrics).
+    this.metrics = ReporterMetrics.forTracer(settings.metrics, reporter, sampler);
     this.ignoreIncomingSampling = settings.ignoreIncomingSampling;
     this.ignoreIncomingBaggage = settings.ignoreIncomingBaggage;
     this.disabled = settings.disabled;

@@ -2,6 +2,7 @@ package dev.spoor;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -9,6 +10,7 @@ import dev.spoor.reporter.InMemoryReporter;
 import dev.spoor.sampler.ConstSampler;
 import dev.spoor.sampler.ProbabilisticSampler;
 import dev.spoor.sampler.RateLimitingSampler;
+import dev.spoor.sampler.RemoteSampler;
 import io.opentracing.Span;
 import java.util.HashMap;
 import java.util.List;
@@ -57,8 +59,11 @@ class EnvConfigurationTest {
   void usesJaegerClientJavasDefaults() {
     set("JAEGER_SERVICE_NAME", "svc");
     try (SpoorTracer tracer = tracer()) {
-      ProbabilisticSampler sampler = (ProbabilisticSampler) tracer.sampler();
-      assertEquals(0.001, sampler.probability());
+      RemoteSampler sampler = (RemoteSampler) tracer.sampler();
+      assertTrue(sampler.toString().contains("service=svc, endpoint=http://localhost:5778/sampling,"
+          + " refresh=60000 ms, maxOperations=2000, initial=ProbabilisticSampler{0.001}"),
+          sampler.toString());
+      assertSame(tracer.metrics(), sampler.metrics(), "polls are counted in tracer.metrics()");
       assertFalse(tracer.use128BitTraceIds());
       assertFalse(tracer.isNoop());
     }
@@ -113,19 +118,22 @@ class EnvConfigurationTest {
   }
 
   @Test
-  void aSamplerParamWithoutATypeIsAProbabilityAsInJaegerClientJava() {
+  void aSamplerParamWithoutATypeIsTheRemoteSamplersInitialProbabilityAsInJaegerClientJava() {
     set("JAEGER_SERVICE_NAME", "svc").set("JAEGER_SAMPLER_PARAM", "0.5");
     try (SpoorTracer tracer = tracer()) {
-      assertEquals(0.5, ((ProbabilisticSampler) tracer.sampler()).probability());
+      assertTrue(tracer.sampler().toString().contains("initial=ProbabilisticSampler{0.5}"),
+          tracer.sampler().toString());
     }
   }
 
   @Test
-  void theRemoteSamplerFallsBackToItsInitialProbability() {
-    set("JAEGER_SERVICE_NAME", "svc").set("JAEGER_SAMPLER_TYPE", "remote")
+  void readsTheRemoteSamplerWithItsInitialProbability() {
+    set("JAEGER_SERVICE_NAME", "svc").set("JAEGER_SAMPLER_TYPE", "Remote")
         .set("JAEGER_SAMPLER_PARAM", "0.2");
     try (SpoorTracer tracer = tracer()) {
-      assertEquals(0.2, ((ProbabilisticSampler) tracer.sampler()).probability());
+      assertTrue(tracer.sampler() instanceof RemoteSampler);
+      assertTrue(tracer.sampler().toString().contains("initial=ProbabilisticSampler{0.2}"),
+          tracer.sampler().toString());
     }
   }
 
@@ -143,6 +151,7 @@ class EnvConfigurationTest {
       "probabilistic, 1.7, JAEGER_SAMPLER_PARAM, 1.7",
       "probabilistic, -0.1, JAEGER_SAMPLER_PARAM, -0.1",
       "probabilistic, half, JAEGER_SAMPLER_PARAM, half",
+      "remote, 2, JAEGER_SAMPLER_PARAM, 2",
       "ratelimiting, -1, JAEGER_SAMPLER_PARAM, -1",
       "const, 0.5, JAEGER_SAMPLER_PARAM, 0.5",
       "adaptive, 1, JAEGER_SAMPLER_TYPE, adaptive"})
@@ -274,14 +283,13 @@ class EnvConfigurationTest {
   }
 
   @Test
-  void warnsOnceAboutJaegerClientVariablesItDoesNotSupport() {
+  void theSamplingEndpointConfiguresTheRemoteSamplerWithoutAWarning() {
     set("JAEGER_SERVICE_NAME", "svc").set("JAEGER_SAMPLING_ENDPOINT", "http://agent:5778/sampling");
     try (LogCapture log = new LogCapture(EnvConfiguration.class.getName());
         SpoorTracer tracer = tracer()) {
-      List<String> warnings = log.warnings();
-      assertEquals(1, warnings.size(), warnings::toString);
-      assertTrue(warnings.get(0).startsWith(
-          "JAEGER_SAMPLING_ENDPOINT is set but Spoor does not support it"), warnings.get(0));
+      assertEquals(List.of(), log.warnings());
+      assertTrue(tracer.sampler().toString().contains("endpoint=http://agent:5778/sampling"),
+          tracer.sampler().toString());
     }
   }
 }

@@ -84,7 +84,16 @@ public enum Metric {
   /** Messages sent, whatever the transport: datagrams, or HTTP requests answered with 2xx. */
   MESSAGES_SENT("spoor.reporter.messages_sent"),
   /** Send attempts repeated after a retryable failure (connection error, 429, 502, 503, 504). */
-  SEND_RETRIES("spoor.reporter.send_retries");
+  SEND_RETRIES("spoor.reporter.send_retries"),
+  /** Polls of a remote sampler that returned a valid sampling strategy (changed or not). */
+  SAMPLER_QUERIES_OK("spoor.sampler.queries.ok"),
+  /**
+   * Polls of a remote sampler that failed: no connection, a timeout, an HTTP error, a body too
+   * large, or an answer that is not a valid strategy. The last good strategy stays in force.
+   */
+  SAMPLER_QUERIES_FAILED("spoor.sampler.queries.failed"),
+  /** Times a remote sampler's strategy changed (jaeger-client-java's {@code sampler_updates}). */
+  SAMPLER_UPDATES("spoor.sampler.updates");
 
   private final String metricName;
 

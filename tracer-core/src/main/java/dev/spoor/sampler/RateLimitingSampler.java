@@ -1,6 +1,7 @@
 package dev.spoor.sampler;
 
-import java.util.concurrent.atomic.AtomicLong;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 
 /**
  * Samples at most N traces per second with a token bucket ({@code
@@ -53,40 +54,74 @@ public final class RateLimitingSampler implements Sampler {
   /**
    * A lock-free token bucket. State is the virtual time (nanos) at which the bucket was empty:
    * tokens available = (now - emptyAt) * rate, capped at capacity. Taking a token moves emptyAt
-   * forward by the cost of one token.
+   * forward by the cost of one token. A rate of 0 never refills: the bucket then holds no token
+   * at all, or (for a lower bound, see {@link #lowerBound}) the one it started with.
    */
   static final class TokenBucket {
     interface NanoClock {
       long nanoTime();
     }
 
+    private static final VarHandle EMPTY_AT;
+
+    static {
+      try {
+        EMPTY_AT = MethodHandles.lookup().findVarHandle(TokenBucket.class, "emptyAt", long.class);
+      } catch (ReflectiveOperationException e) {
+        throw new ExceptionInInitializerError(e);
+      }
+    }
+
+    private static final long UNTAKEN = 0L;
+    private static final long TAKEN = 1L;
+    // About 73 years: longer waits are clamped, so that nanoTime arithmetic never overflows.
+    private static final long MAX_NANOS = 1L << 61;
+
     private final NanoClock clock;
     private final long nanosPerToken;
     private final long capacityNanos;
-    private final AtomicLong emptyAt;
+    private volatile long emptyAt; // at rate 0: UNTAKEN or TAKEN; in the bucket, no indirection
+    private final boolean refills;
 
     TokenBucket(double tokensPerSecond, double capacity, NanoClock clock) {
+      this(tokensPerSecond, capacity, clock, false);
+    }
+
+    /**
+     * jaeger-client-java's lower bound: a bucket of {@code max(1, rate)} tokens that starts full,
+     * so that even at rate 0 it lets exactly one trace through (its RateLimiter does, through an
+     * overflow; jaeger-client-go's by design).
+     */
+    static TokenBucket lowerBound(double tokensPerSecond, NanoClock clock) {
+      return new TokenBucket(tokensPerSecond, Math.max(1.0, tokensPerSecond), clock, true);
+    }
+
+    private TokenBucket(
+        double tokensPerSecond, double capacity, NanoClock clock, boolean oneTokenAtRateZero) {
       this.clock = clock;
-      this.nanosPerToken =
-          tokensPerSecond <= 0 ? Long.MAX_VALUE : (long) Math.max(1, 1_000_000_000L / tokensPerSecond);
-      this.capacityNanos = tokensPerSecond <= 0 ? 0 : (long) (capacity * nanosPerToken);
+      this.refills = tokensPerSecond > 0;
+      this.nanosPerToken = refills
+          ? (long) Math.min(MAX_NANOS, Math.max(1, 1_000_000_000L / tokensPerSecond)) : 0;
+      this.capacityNanos = refills ? (long) Math.min(MAX_NANOS, capacity * nanosPerToken) : 0;
       // Start full, as jaeger-client-java does, so the first request of a service is sampled.
-      this.emptyAt = new AtomicLong(clock.nanoTime() - capacityNanos);
+      this.emptyAt = refills ? clock.nanoTime() - capacityNanos
+          : oneTokenAtRateZero ? UNTAKEN : TAKEN;
     }
 
     boolean tryTake() {
-      if (nanosPerToken == Long.MAX_VALUE) {
-        return false;
+      if (!refills) {
+        // One read, no clock and no CAS once the token is gone.
+        return emptyAt == UNTAKEN && EMPTY_AT.compareAndSet(this, UNTAKEN, TAKEN);
       }
       while (true) {
         long now = clock.nanoTime();
-        long current = emptyAt.get();
+        long current = emptyAt;
         long base = now - current > capacityNanos ? now - capacityNanos : current;
         long next = base + nanosPerToken;
         if (next - now > 0) {
           return false;
         }
-        if (emptyAt.compareAndSet(current, next)) {
+        if (EMPTY_AT.compareAndSet(this, current, next)) {
           return true;
         }
       }
