@@ -81,8 +81,10 @@ final class SpanQueue {
     }
     FinishedSpan span = slots.get(index);
     slots.lazySet(index, null);
-    sequences.lazySet(index, position + capacity);
+    // Move head before freeing the slot: a producer that takes the freed slot then reads the new
+    // head, so the length it computes never exceeds the capacity.
     head = position + 1;
+    sequences.lazySet(index, position + capacity);
     return span;
   }
 
