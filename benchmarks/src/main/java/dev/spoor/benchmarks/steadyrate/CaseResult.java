@@ -9,7 +9,7 @@ package dev.spoor.benchmarks.steadyrate;
  * @param payloads datagrams or requests received
  * @param payloadBytes their bytes, as sent
  * @param receiveFailures payloads the receiver could not count
- * @param problem what made the row invalid besides missing spans (the first payload's check,
+ * @param problem what made the row invalid besides missing spans (the largest payload's check,
  *     the receiver's first failure), or null
  * @param kernelUdpDrops datagrams the kernel dropped for full receive buffers during the case,
  *     anywhere on the machine's network namespace (-1 if unknown)

@@ -5,7 +5,7 @@ import java.io.IOException;
 /**
  * Runs one case: a fresh receiver for the tracer's protocol in this JVM, the tracer's child JVM
  * sending to it, then a wait until the receiver has counted every finished span (or stops
- * counting), and a full decode of the first payload.
+ * counting), and a full decode of the payload with the most spans.
  */
 final class CaseRunner {
   /** How long the count may stay unchanged before the missing spans are taken as lost. */
@@ -31,7 +31,7 @@ final class CaseRunner {
       long udpDropsAfter = UdpReceiveErrors.now();
       String problem = receiver.firstFailure();
       if (problem == null) {
-        problem = checkFirstPayload(receiver);
+        problem = checkLargestPayload(receiver);
       }
       return new CaseResult(load, round, receiver.spans(), receiver.payloads(), receiver.bytes(),
           receiver.failures(), problem, udpDrops(udpDropsBefore, udpDropsAfter));
@@ -60,18 +60,18 @@ final class CaseRunner {
     }
   }
 
-  private static String checkFirstPayload(SpanReceiver receiver) {
-    PayloadCheck.Payload first = receiver.firstPayload();
-    if (first == null) {
-      return "nothing received";
+  private static String checkLargestPayload(SpanReceiver receiver) {
+    PayloadCheck.Payload largest = receiver.largestPayload();
+    if (largest == null) {
+      return "no span received";
     }
     try {
-      int decoded = PayloadCheck.check(first);
-      int counted = SpanCounting.count(first);
+      int decoded = PayloadCheck.check(largest);
+      int counted = SpanCounting.count(largest);
       return decoded == counted ? null
-          : "first payload: " + decoded + " spans decoded but " + counted + " counted";
+          : "largest payload: " + decoded + " spans decoded but " + counted + " counted";
     } catch (Exception e) {
-      return "first payload (" + first + "): " + e.getMessage();
+      return "largest payload (" + largest + "): " + e.getMessage();
     }
   }
 

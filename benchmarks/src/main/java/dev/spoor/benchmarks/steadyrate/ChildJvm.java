@@ -34,13 +34,14 @@ final class ChildJvm {
   }
 
   /**
-   * One case of the load: what the child is told, where its receiver listens, and how to
-   * profile it (null for no profile).
+   * One case of the load: what the child is told, and how to profile it (null for no profile).
    *
    * @param name the stem of the child's result and log files
+   * @param environment variables set in the child on top of the tracer's own (e.g. a queue size
+   *     for the Jaeger tracers), the same for every tracer of a run
    */
   record Case(String name, String tracer, long rate, long warmupSpans, long measureSpans,
-      long maxWindowMillis, Profile profile) {}
+      long maxWindowMillis, Map<String, String> environment, Profile profile) {}
 
   /** A profile of the measured window: async-profiler's library and the event to sample. */
   record Profile(Path library, String event) {}
@@ -79,6 +80,7 @@ final class ChildJvm {
     // Only what this case sets: a JAEGER_* or OTEL_* variable of the caller's must not leak in.
     environment.keySet().removeIf(name -> name.startsWith("JAEGER_") || name.startsWith("OTEL_"));
     environment.putAll(Tracers.environment(c.tracer(), port));
+    environment.putAll(c.environment());
 
     Process process = builder.start();
     // Both windows at most, plus start-up, the tracer's close (5 s or more) and some slack.

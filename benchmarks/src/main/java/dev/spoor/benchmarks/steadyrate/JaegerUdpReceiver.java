@@ -29,7 +29,8 @@ final class JaegerUdpReceiver implements SpanReceiver {
   private volatile long bytes;
   private volatile long failures;
   private volatile String firstFailure;
-  private volatile Payload firstPayload;
+  private volatile Payload largestPayload;
+  private int largestPayloadSpans; // the receiving thread's only
 
   private JaegerUdpReceiver(DatagramChannel channel) throws IOException {
     this.channel = channel;
@@ -61,11 +62,14 @@ final class JaegerUdpReceiver implements SpanReceiver {
         channel.receive(buffer);
         int length = buffer.position();
         byte[] datagram = buffer.array();
-        if (firstPayload == null) {
-          firstPayload = new Payload(Format.JAEGER_THRIFT_COMPACT, Arrays.copyOf(datagram, length));
-        }
         try {
-          spans += SpanCounting.jaegerEmitBatch(datagram, length); // one writer: plain += is safe
+          int count = SpanCounting.jaegerEmitBatch(datagram, length);
+          spans += count; // one writer: a plain += of a volatile is safe
+          if (count > largestPayloadSpans) { // copied only when a datagram holds more
+            largestPayloadSpans = count;
+            largestPayload =
+                new Payload(Format.JAEGER_THRIFT_COMPACT, Arrays.copyOf(datagram, length));
+          }
         } catch (Exception e) {
           if (firstFailure == null) {
             firstFailure = e.toString();
@@ -114,8 +118,8 @@ final class JaegerUdpReceiver implements SpanReceiver {
   }
 
   @Override
-  public Payload firstPayload() {
-    return firstPayload;
+  public Payload largestPayload() {
+    return largestPayload;
   }
 
   @Override

@@ -23,9 +23,8 @@ import java.util.Map;
  * {@code warmup-spans}, {@code measure-spans}, {@code max-window-ms} (a window ends then even if
  * the tracer is behind), {@code port} (the receiver's), {@code result} (the JSON file to write);
  * optionally {@code profiler-lib} (libasyncProfiler.so, also loaded as this JVM's agent),
- * {@code profile-events} (e.g. {@code cpu,wall}: one profile each, in turn, over the measured
- * window) and {@code profile-file} (the path's stem; {@code -<event>.collapsed} and
- * {@code -<event>.html} are added).
+ * {@code profile-event} (async-profiler's event: {@code cpu}, {@code wall}, {@code itimer}) and
+ * {@code profile-file} (the path's stem: {@code .collapsed} and {@code .html} are added).
  */
 public final class LoadProcess {
   /** The name of the thread that runs the load. */

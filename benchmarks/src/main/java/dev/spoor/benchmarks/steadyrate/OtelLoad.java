@@ -26,7 +26,8 @@ import java.util.concurrent.TimeUnit;
 final class OtelLoad implements TracedLoad {
   /** OpenTelemetry's setting for which HTTP sender its exporters use when several are present. */
   static final String SENDER_PROPERTY = "io.opentelemetry.sdk.common.export.HttpSenderProvider";
-  static final String JDK_SENDER = "io.opentelemetry.exporter.sender.jdk.internal.JdkHttpSenderProvider";
+  static final String JDK_SENDER =
+      "io.opentelemetry.exporter.sender.jdk.internal.JdkHttpSenderProvider";
 
   private static final AttributeKey<String> KEY_0 = AttributeKey.stringKey(TAGS.get(0));
   private static final String VALUE_0 = TAGS.get(1);

@@ -17,14 +17,21 @@ import java.util.concurrent.locks.LockSupport;
  */
 final class PacedLoop {
   private final long spansPerSecond;
+  private final Clock clock;
 
   /** A loop that starts {@code spansPerSecond} runs per second. */
   PacedLoop(long spansPerSecond) {
+    this(spansPerSecond, Clock.SYSTEM);
+  }
+
+  /** The same, on {@code clock} (a test's). */
+  PacedLoop(long spansPerSecond, Clock clock) {
     if (spansPerSecond <= 0 || spansPerSecond > 1_000_000_000L) {
       throw new IllegalArgumentException("spansPerSecond must be from 1 to 10^9, was "
           + spansPerSecond);
     }
     this.spansPerSecond = spansPerSecond;
+    this.clock = clock;
   }
 
   /**
@@ -35,17 +42,17 @@ final class PacedLoop {
     if (runs < 0) {
       throw new IllegalArgumentException("runs < 0: " + runs);
     }
-    long start = System.nanoTime();
+    long start = clock.nanoTime();
     long due = start;
     long done = 0;
     long maxLag = 0;
     long parks = 0;
     long now = start;
     while (done < runs) {
-      now = System.nanoTime();
+      now = clock.nanoTime();
       long ahead = due - now;
       if (ahead > 0) {
-        LockSupport.parkNanos(ahead);
+        clock.parkNanos(ahead);
         parks++;
         continue;
       }
@@ -59,7 +66,7 @@ final class PacedLoop {
       done++;
       due = start + dueOffsetNanos(done);
     }
-    long end = System.nanoTime();
+    long end = clock.nanoTime();
     return new Pace(done, end - start, dueOffsetNanos(done), maxLag, parks);
   }
 
@@ -67,6 +74,27 @@ final class PacedLoop {
   long dueOffsetNanos(long index) {
     // index * 10^9 overflows only past 9.2 * 10^9 runs: hours at a billion a second.
     return index * 1_000_000_000L / spansPerSecond;
+  }
+
+  /** Where the loop reads the time and waits: the system's, or a test's. */
+  interface Clock {
+    /** {@code System.nanoTime()} and {@code LockSupport.parkNanos}. */
+    Clock SYSTEM = new Clock() {
+      @Override
+      public long nanoTime() {
+        return System.nanoTime();
+      }
+
+      @Override
+      public void parkNanos(long nanos) {
+        LockSupport.parkNanos(nanos);
+      }
+    };
+
+    long nanoTime();
+
+    /** Waits about {@code nanos}, possibly less (a spurious wake-up) or more. */
+    void parkNanos(long nanos);
   }
 
   /**

@@ -3,7 +3,10 @@ package dev.spoor.benchmarks.steadyrate;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The steady-rate runner's command line. Every option is {@code --name value}:
@@ -14,6 +17,9 @@ import java.util.List;
  *   <li>{@code --rates 10000,100000,1000000} spans per second (the default)
  *   <li>{@code --warmup-seconds 10} and {@code --measure-seconds 20} per case (the defaults)
  *   <li>{@code --rounds 1}: how often every case is run; the report shows each case's median
+ *   <li>{@code --env NAME=VALUE}: a variable for every child JVM, e.g.
+ *       {@code JAEGER_REPORTER_MAX_QUEUE_SIZE=10000} (read by Spoor and jaeger-client-java);
+ *       may be repeated. None by default: every tracer runs with its defaults
  *   <li>{@code --out benchmarks/STEADY-RATE.md}; {@code none} writes no report
  *   <li>{@code --work-dir benchmarks/target/steady-rate}: each child's result, log and profile
  *   <li>{@code --profile spoor@100000:cpu+wall}: after the measured cases, one more child per
@@ -22,8 +28,8 @@ import java.util.List;
  * </ul>
  */
 record RunOptions(List<String> tracers, List<Long> rates, double warmupSeconds,
-    double measureSeconds, int rounds, Path out, Path workDir, List<ProfileRequest> profiles,
-    String note, String command) {
+    double measureSeconds, int rounds, Map<String, String> environment, Path out, Path workDir,
+    List<ProfileRequest> profiles, String note, String command) {
 
   /**
    * One profile to take.
@@ -50,6 +56,7 @@ record RunOptions(List<String> tracers, List<Long> rates, double warmupSeconds,
     double warmup = 10;
     double measure = 20;
     int rounds = 1;
+    Map<String, String> environment = new LinkedHashMap<>();
     Path out = Path.of("benchmarks", "STEADY-RATE.md");
     Path workDir = Path.of("benchmarks", "target", "steady-rate");
     List<ProfileRequest> profiles = new ArrayList<>();
@@ -77,6 +84,13 @@ record RunOptions(List<String> tracers, List<Long> rates, double warmupSeconds,
         case "--rounds":
           rounds = (int) positive(name, Integer.parseInt(value));
           break;
+        case "--env":
+          int equals = value.indexOf('=');
+          if (equals < 1) {
+            throw new IllegalArgumentException("--env wants NAME=VALUE, got " + value);
+          }
+          environment.put(value.substring(0, equals), value.substring(equals + 1));
+          break;
         case "--out":
           out = value.equals("none") ? null : Path.of(value);
           break;
@@ -98,8 +112,9 @@ record RunOptions(List<String> tracers, List<Long> rates, double warmupSeconds,
           throw new IllegalArgumentException("unknown option " + name);
       }
     }
-    return new RunOptions(tracers, rates, warmup, measure, rounds, out, workDir,
-        List.copyOf(profiles), note, command);
+    return new RunOptions(tracers, rates, warmup, measure, rounds,
+        Collections.unmodifiableMap(environment), out, workDir, List.copyOf(profiles), note,
+        command);
   }
 
   /** Spans in a window of {@code seconds} at {@code rate}. */

@@ -18,7 +18,7 @@ import org.apache.thrift.transport.TMemoryInputTransport;
  * of a Jaeger {@code emitBatch}, the top-level objects of a Zipkin JSON array, the {@code spans}
  * fields of a Zipkin {@code ListOfSpans} or of an OTLP {@code ExportTraceServiceRequest}. The
  * tests check each count against the official decoder on the peers' real payloads, and
- * {@link PayloadCheck} decodes each run's first payload in full.
+ * {@link PayloadCheck} decodes each run's largest payload in full.
  */
 final class SpanCounting {
   /** Protobuf tags: field number shifted left by 3, wire type 2 (length-delimited). */

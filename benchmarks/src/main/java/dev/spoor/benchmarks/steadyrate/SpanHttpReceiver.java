@@ -37,7 +37,8 @@ final class SpanHttpReceiver implements SpanReceiver {
   private final AtomicLong bytes = new AtomicLong();
   private final AtomicLong failures = new AtomicLong();
   private final AtomicReference<String> firstFailure = new AtomicReference<>();
-  private final AtomicReference<Payload> firstPayload = new AtomicReference<>();
+  private Payload largestPayload; // guarded by this
+  private int largestPayloadSpans;
 
   private SpanHttpReceiver(HttpServer server, ExecutorService executor) {
     this.server = server;
@@ -87,8 +88,9 @@ final class SpanHttpReceiver implements SpanReceiver {
       try {
         byte[] body = "gzip".equalsIgnoreCase(encoding) ? gunzip(raw) : raw;
         Payload payload = new Payload(format, body);
-        firstPayload.compareAndSet(null, payload);
-        spans.addAndGet(SpanCounting.count(payload));
+        int count = SpanCounting.count(payload);
+        spans.addAndGet(count);
+        keepIfLargest(payload, count);
       } catch (Exception e) {
         fail(e.toString());
         exchange.sendResponseHeaders(400, -1);
@@ -108,6 +110,17 @@ final class SpanHttpReceiver implements SpanReceiver {
   private static byte[] gunzip(byte[] compressed) throws IOException {
     try (InputStream in = new GZIPInputStream(new ByteArrayInputStream(compressed))) {
       return in.readAllBytes();
+    }
+  }
+
+  /**
+   * Keeps the payload with the most spans for the check: zipkin-reporter may send an empty list
+   * first, and a flush at close may race the reporter's thread with a payload of only the parent.
+   */
+  private synchronized void keepIfLargest(Payload payload, int count) {
+    if (count > largestPayloadSpans) {
+      largestPayload = payload;
+      largestPayloadSpans = count;
     }
   }
 
@@ -147,8 +160,8 @@ final class SpanHttpReceiver implements SpanReceiver {
   }
 
   @Override
-  public Payload firstPayload() {
-    return firstPayload.get();
+  public synchronized Payload largestPayload() {
+    return largestPayload;
   }
 
   @Override

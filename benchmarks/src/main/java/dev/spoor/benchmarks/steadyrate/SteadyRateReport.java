@@ -28,7 +28,8 @@ final class SteadyRateReport {
    * @param note printed first in bold when not empty (quick and subset runs)
    */
   record Header(Instant date, Machine machine, String command, String note, double warmupSeconds,
-      double measureSeconds, int rounds, List<String> childJvmFlags) {}
+      double measureSeconds, int rounds, Map<String, String> environment,
+      List<String> childJvmFlags) {}
 
   static String render(List<CaseResult> results, Header header) {
     StringBuilder out = new StringBuilder();
@@ -50,6 +51,11 @@ final class SteadyRateReport {
     out.append("| Windows | ").append(number(header.warmupSeconds())).append(" s warm-up, then ")
         .append(number(header.measureSeconds())).append(" s measured, per case; ")
         .append(header.rounds()).append(header.rounds() == 1 ? " round" : " rounds (median shown)")
+        .append(" |\n");
+    out.append("| Tracer settings | ").append(header.environment().isEmpty()
+        ? "every tracer's defaults (see README.md)"
+        : "defaults, and in every child JVM: `" + header.environment().entrySet().stream()
+            .map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining(" ")) + "`")
         .append(" |\n");
     out.append("| Command | `").append(header.command()).append("` |\n\n");
     out.append("CPU/span: the child JVM's process CPU time over the measured window divided by "
@@ -137,7 +143,8 @@ final class SteadyRateReport {
           continue;
         }
         double peerNet = net(peer, baseline);
-        String share = peerNet <= 0 ? "n/a" : String.format(Locale.ROOT, "%.2f", spoorNet / peerNet);
+        String share =
+            peerNet <= 0 ? "n/a" : String.format(Locale.ROOT, "%.2f", spoorNet / peerNet);
         boolean met = peer.tracer().equals(Tracers.JAEGER_CLIENT)
             ? spoorNet * 6 <= peerNet : spoorNet < peerNet;
         parts.add("Spoor ÷ " + peer.tracer() + " " + share

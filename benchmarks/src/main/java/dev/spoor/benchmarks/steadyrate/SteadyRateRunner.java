@@ -53,7 +53,7 @@ public final class SteadyRateRunner {
     if (options.out() != null && !results.isEmpty()) {
       SteadyRateReport.Header header = new SteadyRateReport.Header(Instant.now(),
           Machine.current(), options.command(), options.note(), options.warmupSeconds(),
-          options.measureSeconds(), options.rounds(), ChildJvm.JVM_FLAGS);
+          options.measureSeconds(), options.rounds(), options.environment(), ChildJvm.JVM_FLAGS);
       Files.writeString(options.out(), SteadyRateReport.render(results, header),
           StandardCharsets.UTF_8);
       System.out.println("Wrote " + options.out());
@@ -81,7 +81,8 @@ public final class SteadyRateRunner {
         + profile.event());
     return new ChildJvm.Case(name, tracer, rate,
         RunOptions.spans(rate, options.warmupSeconds()),
-        RunOptions.spans(rate, options.measureSeconds()), options.maxWindowMillis(), profile);
+        RunOptions.spans(rate, options.measureSeconds()), options.maxWindowMillis(),
+        options.environment(), profile);
   }
 
   /** One line for the console. */
@@ -105,7 +106,8 @@ public final class SteadyRateRunner {
     Path target = Files.createDirectories(workDir).resolve("libasyncProfiler.so");
     try (InputStream in = SteadyRateRunner.class.getClassLoader().getResourceAsStream(resource)) {
       if (in == null) {
-        throw new IOException(resource + " is not on the class path (tools.profiler:async-profiler)");
+        throw new IOException(resource + " is not on the class path "
+            + "(tools.profiler:async-profiler)");
       }
       Files.copy(in, target, StandardCopyOption.REPLACE_EXISTING);
     }

@@ -10,8 +10,8 @@ import one.profiler.AsyncProfiler;
  * library is also this JVM's {@code -agentpath} (loaded at start, as async-profiler recommends,
  * with {@code -XX:+DebugNonSafepoints}); the API loads the same file.
  *
- * <p>Writes {@code <stem>-<event>.collapsed} (one line per distinct stack, thread name first,
- * with its sample count) and {@code <stem>-<event>.html} (the flame graph). CPU mode needs perf
+ * <p>Writes {@code <stem>.collapsed} (one line per distinct stack, thread name first, with its
+ * sample count) and {@code <stem>.html} (the flame graph). CPU mode needs perf
  * events; when the kernel refuses them, it falls back to {@code itimer} (CPU time too, from
  * {@code setitimer} signals) and says so in {@link #note()}.
  */
@@ -31,7 +31,7 @@ final class WindowProfiler {
     this.stem = stem;
   }
 
-  /** From the child's options: {@code profiler-lib}, {@code profile-event}, {@code profile-file}. */
+  /** From the child's {@code profiler-lib}, {@code profile-event} and {@code profile-file}. */
   static WindowProfiler from(Map<String, String> options) {
     String library = options.get("profiler-lib");
     if (library == null) {
@@ -67,13 +67,13 @@ final class WindowProfiler {
     if (profiler == null) {
       return;
     }
-    profiler.execute("dump,collapsed,file=" + stem + "-" + usedEvent + ".collapsed");
-    profiler.execute("stop,flamegraph,file=" + stem + "-" + usedEvent + ".html");
+    profiler.execute("dump,collapsed,file=" + stem + ".collapsed");
+    profiler.execute("stop,flamegraph,file=" + stem + ".html");
   }
 
   /** The profile files written (without extension), or null when not profiling. */
   String files() {
-    return profiler == null ? null : stem + "-" + usedEvent;
+    return profiler == null ? null : stem;
   }
 
   /** What differed from what was asked, or null. */
