@@ -37,6 +37,11 @@ public final class SteadyRateRunner {
     CaseRunner runner = new CaseRunner(jvm);
     List<CaseResult> results = new ArrayList<>();
     int total = options.rounds() * options.rates().size() * options.tracers().size();
+    // Per case: both windows, about 3 s to start a JVM with a touched 1 GiB heap, up to a few
+    // seconds for the tracer's close and the last spans' delivery.
+    double estimate = (total + countProfiles(options))
+        * (options.warmupSeconds() + options.measureSeconds() + 5) / 60;
+    System.out.printf(Locale.ROOT, "%d cases, about %.0f min%n", total, Math.ceil(estimate));
     int done = 0;
     for (int round = 1; round <= options.rounds(); round++) {
       for (long rate : options.rates()) {
@@ -73,6 +78,10 @@ public final class SteadyRateRunner {
         }
       }
     }
+  }
+
+  private static int countProfiles(RunOptions options) {
+    return options.profiles().stream().mapToInt(p -> p.events().size()).sum();
   }
 
   static ChildJvm.Case measuredCase(RunOptions options, String tracer, long rate, int round,
