@@ -2,6 +2,7 @@ package dev.spoor.benchmarks.steadyrate;
 
 import com.google.gson.GsonBuilder;
 import dev.spoor.benchmarks.steadyrate.PacedLoop.Pace;
+import dev.spoor.benchmarks.steadyrate.ProcessSnapshot.NativeUse;
 import dev.spoor.benchmarks.steadyrate.ProcessSnapshot.ThreadUse;
 import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
@@ -80,6 +81,7 @@ public final class LoadProcess {
     result.gcCount = after.gcCount - before.gcCount;
     result.gcMillis = after.gcMillis - before.gcMillis;
     attribute(before.threadUseUntil(after), loadThreadId, load.backgroundThreadPrefixes(), result);
+    attributeNative(before.nativeUseUntil(after), load.backgroundThreadPrefixes(), result);
     result.spansFinished = load.spansFinished();
     result.tracerCounters.putAll(load.counters());
     result.profile = profiler.files();
@@ -113,6 +115,27 @@ public final class LoadProcess {
         .limit(THREAD_ROWS)
         .forEach(use -> result.threads.add(
             new LoadResult.ThreadRow(use.name(), use.cpuNanos(), use.allocatedBytes())));
+  }
+
+  /**
+   * The kernel's view of the window: wake-ups of the load thread and of the tracer's threads (by
+   * their names as the kernel keeps them), and the CPU of the JVM's own threads.
+   */
+  static void attributeNative(List<NativeUse> uses, List<String> backgroundPrefixes,
+      LoadResult result) {
+    for (NativeUse use : uses) {
+      result.kernelThreadsCpuNanos += use.cpuNanos();
+      String name = use.name();
+      if (name.equals(LOAD_THREAD)) {
+        result.loadThreadSwitches += use.voluntarySwitches();
+      } else if (backgroundPrefixes.stream().anyMatch(p -> NativeThreads.matches(name, p))) {
+        result.backgroundSwitches += use.voluntarySwitches();
+      } else if (name.startsWith("GC Thread") || name.startsWith("G1 ")) {
+        result.gcThreadsCpuNanos += use.cpuNanos();
+      } else if (name.startsWith("C1 CompilerThre") || name.startsWith("C2 CompilerThre")) {
+        result.compilerThreadsCpuNanos += use.cpuNanos();
+      }
+    }
   }
 
   static boolean isBackground(String threadName, List<String> prefixes) {

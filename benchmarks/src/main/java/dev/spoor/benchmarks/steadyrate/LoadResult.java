@@ -36,6 +36,16 @@ final class LoadResult {
   long allThreadsAllocatedBytes;
   long gcCount;
   long gcMillis;
+  /** Times the load thread slept (parked) in the window: its voluntary context switches. */
+  long loadThreadSwitches;
+  /** Times the tracer's threads slept and were woken again in the window. */
+  long backgroundSwitches;
+  /** The kernel's CPU time of every thread alive at the window's end, native ones included. */
+  long kernelThreadsCpuNanos;
+  /** Of that, the JVM's GC threads ({@code GC Thread#n}, {@code G1 ...}). */
+  long gcThreadsCpuNanos;
+  /** Of that, the JIT's compiler threads. */
+  long compilerThreadsCpuNanos;
   List<String> backgroundThreads = new ArrayList<>();
   /** The busiest threads of the window, busiest first. */
   List<ThreadRow> threads = new ArrayList<>();

@@ -25,14 +25,17 @@ final class ProcessSnapshot {
   final long gcMillis;
   /** By thread id. */
   final Map<Long, ThreadSample> threads;
+  /** Every kernel thread, by kernel thread id. */
+  final Map<Integer, NativeThreads.Sample> nativeThreads;
 
   private ProcessSnapshot(long wallNanos, long processCpuNanos, long gcCount, long gcMillis,
-      Map<Long, ThreadSample> threads) {
+      Map<Long, ThreadSample> threads, Map<Integer, NativeThreads.Sample> nativeThreads) {
     this.wallNanos = wallNanos;
     this.processCpuNanos = processCpuNanos;
     this.gcCount = gcCount;
     this.gcMillis = gcMillis;
     this.threads = threads;
+    this.nativeThreads = nativeThreads;
   }
 
   /** Turns on the per-thread CPU and allocation counters (the JVM may start with them off). */
@@ -61,7 +64,7 @@ final class ProcessSnapshot {
       }
     }
     return new ProcessSnapshot(System.nanoTime(), OS.getProcessCpuTime(), gcCount, gcMillis,
-        threads);
+        threads, NativeThreads.now());
   }
 
   /**
@@ -80,6 +83,25 @@ final class ProcessSnapshot {
     }
     return uses;
   }
+
+  /**
+   * Each kernel thread alive at {@code end}, by name: its CPU and voluntary context switches
+   * since this snapshot (all of them, if it started after it).
+   */
+  List<NativeUse> nativeUseUntil(ProcessSnapshot end) {
+    List<NativeUse> uses = new ArrayList<>();
+    for (Map.Entry<Integer, NativeThreads.Sample> entry : end.nativeThreads.entrySet()) {
+      NativeThreads.Sample last = entry.getValue();
+      NativeThreads.Sample first = nativeThreads.get(entry.getKey());
+      uses.add(new NativeUse(last.name(),
+          last.cpuNanos() - (first == null ? 0 : first.cpuNanos()),
+          last.voluntarySwitches() - (first == null ? 0 : first.voluntarySwitches())));
+    }
+    return uses;
+  }
+
+  /** One kernel thread over a window. */
+  record NativeUse(String name, long cpuNanos, long voluntarySwitches) {}
 
   /** One thread at one moment. */
   record ThreadSample(String name, long cpuNanos, long allocatedBytes) {}

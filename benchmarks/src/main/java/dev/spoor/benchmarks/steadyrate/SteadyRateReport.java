@@ -61,8 +61,10 @@ final class SteadyRateReport {
     out.append("CPU/span: the child JVM's process CPU time over the measured window divided by "
         + "the spans of the window. Net: minus the no-op tracer's CPU/span at the same rate. "
         + "Load thread and tracer threads: per-thread CPU per span (the rest is the JVM's own: "
-        + "JIT, GC, and the no-op baseline). Alloc/span: bytes allocated by the load thread and "
-        + "the tracer's threads. Lag: the longest a span started after its scheduled time. "
+        + "JIT, GC, and the no-op baseline). Tracer wake-ups/s: the tracer's threads' voluntary "
+        + "context switches (each sleep that ended in a wake-up) per second. Alloc/span: bytes "
+        + "allocated by the load thread and the tracer's threads. Lag: the longest a span "
+        + "started after its scheduled time. "
         + "A row is valid when the receiver counted every finished span (warm-up, measured and "
         + "the parent).\n\n");
 
@@ -98,8 +100,9 @@ final class SteadyRateReport {
     StringBuilder out = new StringBuilder();
     out.append("### ").append(count(rate)).append(" spans/s\n\n");
     out.append("| Tracer | Achieved spans/s | Lag | CPU/span | Net CPU/span | Net ÷ Spoor "
-        + "| Load thread | Tracer threads | Alloc/span | GC | Finished | Delivered | Valid |\n");
-    out.append("|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|---|\n");
+        + "| Load thread | Tracer threads | Tracer wake-ups/s | Alloc/span | GC | Finished "
+        + "| Delivered | Valid |\n");
+    out.append("|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|---|\n");
     for (CaseResult row : rows) {
       LoadResult load = row.load();
       Double net = net(row, baseline);
@@ -112,6 +115,8 @@ final class SteadyRateReport {
           .append(" | ").append(noop ? "" : ratio(net, spoorNet))
           .append(" | ").append(nanos(load.perSpan(load.loadThreadCpuNanos)))
           .append(" | ").append(noop ? "" : nanos(load.perSpan(load.backgroundCpuNanos)))
+          .append(" | ").append(noop ? "" : count(Math.round(perSecond(load.backgroundSwitches,
+              load.windowNanos))))
           .append(" | ").append(bytes(load.perSpan(
               load.loadThreadAllocatedBytes + load.backgroundAllocatedBytes)))
           .append(" | ").append(load.gcCount).append(", ").append(load.gcMillis).append(" ms")
@@ -126,7 +131,9 @@ final class SteadyRateReport {
   private static String goals(Map<Long, List<CaseResult>> byRate) {
     StringBuilder out = new StringBuilder("## Against the goals\n\n");
     out.append("Goal: Spoor's net CPU per span at most 1/6 of jaeger-client-java's and below "
-        + "every peer's, at every rate, with every span delivered.\n\n");
+        + "every peer's, at every rate, with every span delivered. A tracer that drops spans "
+        + "also skips their encoding and sending, so a comparison with a row that is not valid "
+        + "flatters that row.\n\n");
     for (Map.Entry<Long, List<CaseResult>> rate : byRate.entrySet()) {
       List<CaseResult> rows = rate.getValue();
       Double baseline = netBaseline(rows);
@@ -149,7 +156,8 @@ final class SteadyRateReport {
             ? spoorNet * 6 <= peerNet : spoorNet < peerNet;
         parts.add("Spoor ÷ " + peer.tracer() + " " + share
             + (peer.tracer().equals(Tracers.JAEGER_CLIENT) ? " (goal ≤ 0.17)" : " (goal < 1)")
-            + ": " + (met ? "met" : "**missed**"));
+            + ": " + (met ? "met" : "**missed**")
+            + (peer.valid() ? "" : " (" + peer.tracer() + " did not deliver every span)"));
       }
       parts.add("Spoor's spans " + (spoor.valid() ? "all delivered" : "**not all delivered**"));
       out.append(String.join("; ", parts)).append(".\n");
@@ -159,8 +167,9 @@ final class SteadyRateReport {
 
   private static String threads(Map<Long, List<CaseResult>> byRate) {
     StringBuilder out = new StringBuilder("## Busiest threads of each case\n\n");
-    out.append("CPU and allocation per measured span, per Java thread (native JIT and GC threads "
-        + "are only in the process's total).\n\n");
+    out.append("CPU and allocation per measured span, per Java thread; the JVM's native GC and "
+        + "JIT threads' CPU per span, from the kernel's per-thread counters; and how often the "
+        + "load thread and the tracer's threads slept per second.\n\n");
     for (List<CaseResult> rows : byRate.values()) {
       for (CaseResult row : rows) {
         LoadResult load = row.load();
@@ -175,6 +184,12 @@ final class SteadyRateReport {
               + bytes(load.perSpan(thread.allocatedBytes)));
         }
         out.append(cells.isEmpty() ? "none" : String.join("; ", cells));
+        out.append(String.format(Locale.ROOT,
+            ". JVM: GC threads %s, JIT %s. Sleeps/s: load thread %,d, tracer threads %,d",
+            nanos(load.perSpan(load.gcThreadsCpuNanos)),
+            nanos(load.perSpan(load.compilerThreadsCpuNanos)),
+            Math.round(perSecond(load.loadThreadSwitches, load.windowNanos)),
+            Math.round(perSecond(load.backgroundSwitches, load.windowNanos))));
         String dropped = dropCounters(load);
         if (!dropped.isEmpty()) {
           out.append(". Tracer's own counters: ").append(dropped);
@@ -187,6 +202,10 @@ final class SteadyRateReport {
       }
     }
     return out.toString();
+  }
+
+  private static double perSecond(long events, long nanos) {
+    return nanos == 0 ? 0 : events * 1e9 / nanos;
   }
 
   private static String dropCounters(LoadResult load) {

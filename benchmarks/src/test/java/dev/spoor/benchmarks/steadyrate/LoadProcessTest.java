@@ -28,4 +28,22 @@ class LoadProcessTest {
         result.backgroundThreads);
     assertEquals(LoadProcess.LOAD_THREAD, result.threads.get(0).name);
   }
+
+  @Test
+  void countsWakeUpsByTheNamesTheKernelKeeps() {
+    LoadResult result = new LoadResult();
+    LoadProcess.attributeNative(List.of(
+        new ProcessSnapshot.NativeUse(LoadProcess.LOAD_THREAD, 900, 1_000),
+        new ProcessSnapshot.NativeUse("BatchSpanProces", 300, 40), // the kernel's 15 characters
+        new ProcessSnapshot.NativeUse("GC Thread#0", 50, 3),
+        new ProcessSnapshot.NativeUse("G1 Refine#0", 5, 2),
+        new ProcessSnapshot.NativeUse("C2 CompilerThre", 70, 9)),
+        List.of("BatchSpanProcessor"), result);
+
+    assertEquals(1_000, result.loadThreadSwitches);
+    assertEquals(40, result.backgroundSwitches);
+    assertEquals(55, result.gcThreadsCpuNanos);
+    assertEquals(70, result.compilerThreadsCpuNanos);
+    assertEquals(1_325, result.kernelThreadsCpuNanos);
+  }
 }

@@ -49,6 +49,8 @@ class SteadyRateRunTest {
     assertEquals(WARMUP + MEASURED + 1, load.spansFinished); // and the parent
     assertTrue(load.windowNanos >= 99_900_000, () -> "never early: " + load.windowNanos + " ns");
     assertTrue(load.loadThreadCpuNanos > 0);
+    assertTrue(load.loadThreadSwitches > 0, "the load thread parked between spans");
+    assertTrue(load.kernelThreadsCpuNanos > 0);
     assertTrue(load.processCpuNanos >= 0);
     assertTrue(load.threads.stream().anyMatch(t -> t.name.equals(LoadProcess.LOAD_THREAD)));
     assertTrue(load.jvmArguments.containsAll(ChildJvm.JVM_FLAGS), () -> "" + load.jvmArguments);
