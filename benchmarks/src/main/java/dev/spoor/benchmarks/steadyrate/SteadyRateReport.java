@@ -150,13 +150,10 @@ final class SteadyRateReport {
           continue;
         }
         double peerNet = net(peer, baseline);
-        String share =
-            peerNet <= 0 ? "n/a" : String.format(Locale.ROOT, "%.2f", spoorNet / peerNet);
-        boolean met = peer.tracer().equals(Tracers.JAEGER_CLIENT)
-            ? spoorNet * 6 <= peerNet : spoorNet < peerNet;
-        parts.add("Spoor ÷ " + peer.tracer() + " " + share
-            + (peer.tracer().equals(Tracers.JAEGER_CLIENT) ? " (goal ≤ 0.17)" : " (goal < 1)")
-            + ": " + (met ? "met" : "**missed**")
+        boolean jaeger = peer.tracer().equals(Tracers.JAEGER_CLIENT);
+        boolean met = jaeger ? spoorNet * 6 <= peerNet : spoorNet < peerNet;
+        parts.add(peer.tracer() + " ÷ Spoor " + ratio(peerNet, spoorNet)
+            + (jaeger ? " (goal ≥ 6×)" : " (goal > 1×)") + ": " + (met ? "met" : "**missed**")
             + (peer.valid() ? "" : " (" + peer.tracer() + " did not deliver every span)"));
       }
       parts.add("Spoor's spans " + (spoor.valid() ? "all delivered" : "**not all delivered**"));

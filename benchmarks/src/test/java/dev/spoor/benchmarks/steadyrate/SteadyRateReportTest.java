@@ -29,8 +29,8 @@ class SteadyRateReportTest {
         "| jaeger-client | 100,000 | 1.5 ms | 9,000 ns | 8,000 ns | 4.00× |"), report);
     assertTrue(report.contains("| noop | 100,000 | 1.5 ms | 1,000 ns | baseline |"), report);
     assertTrue(report.contains(
-        "Spoor ÷ jaeger-client 0.25 (goal ≤ 0.17): **missed**; "
-            + "Spoor ÷ brave 0.50 (goal < 1): met; Spoor's spans all delivered."), report);
+        "jaeger-client ÷ Spoor 4.00× (goal ≥ 6×): **missed**; "
+            + "brave ÷ Spoor 2.00× (goal > 1×): met; Spoor's spans all delivered."), report);
     assertTrue(report.contains("| Tracer settings | every tracer's defaults"), report);
   }
 
