@@ -8,9 +8,10 @@
  * <p>Runner side: {@link dev.spoor.benchmarks.steadyrate.SteadyRateRunner} (entry point),
  * {@code RunOptions}, {@code CaseRunner}, {@code ChildJvm}, the receivers ({@code SpanReceiver},
  * {@code JaegerUdpReceiver}, {@code SpanHttpReceiver}, {@code SpanCounting},
- * {@code PayloadCheck}) and {@code SteadyRateReport}. Child side:
+ * {@code PayloadCheck}), {@code UdpReceiveErrors} and {@code SteadyRateReport}. Child side:
  * {@link dev.spoor.benchmarks.steadyrate.LoadProcess} (entry point), {@code PacedLoop}, the
- * loads ({@code TracedLoad} and one class per API), {@code ProcessSnapshot} and
- * {@code WindowProfiler}.
+ * loads ({@code TracedLoad} and one class per API), {@code ProcessSnapshot} with
+ * {@code NativeThreads}, and {@code WindowProfiler}. {@link
+ * dev.spoor.benchmarks.steadyrate.ProfileSummary} reads the profiles.
  */
 package dev.spoor.benchmarks.steadyrate;
