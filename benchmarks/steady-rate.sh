@@ -2,7 +2,7 @@
 # Builds the benchmarks and runs the steady-rate benchmark (not JMH): every tracer in its own JVM at
 # a paced rate, CPU per span net of a no-op tracer, spans delivered. Writes benchmarks/STEADY-RATE.md.
 #
-#   benchmarks/steady-rate.sh                        all tracers at 10k, 100k, 1M spans/s (~9 min)
+#   benchmarks/steady-rate.sh                        all tracers at 10k, 100k, 1M spans/s (~10 min)
 #   benchmarks/steady-rate.sh --rates 100000         any option of SteadyRateRunner, e.g.
 #                                                    --tracers noop,spoor --rounds 3
 #                                                    --env JAEGER_REPORTER_MAX_QUEUE_SIZE=10000

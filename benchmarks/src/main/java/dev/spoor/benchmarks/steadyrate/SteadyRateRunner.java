@@ -37,10 +37,10 @@ public final class SteadyRateRunner {
     CaseRunner runner = new CaseRunner(jvm);
     List<CaseResult> results = new ArrayList<>();
     int total = options.rounds() * options.rates().size() * options.tracers().size();
-    // Per case: both windows, about 3 s to start a JVM with a touched 1 GiB heap, up to a few
-    // seconds for the tracer's close and the last spans' delivery.
+    // Per case: both windows, about 3 s to start a JVM with a touched 1 GiB heap, and a few
+    // seconds for the tracer's close and the last spans' delivery (about 41 s a case measured).
     double estimate = (total + countProfiles(options))
-        * (options.warmupSeconds() + options.measureSeconds() + 5) / 60;
+        * (options.warmupSeconds() + options.measureSeconds() + 11) / 60;
     System.out.printf(Locale.ROOT, "%d cases, about %.0f min%n", total, Math.ceil(estimate));
     int done = 0;
     for (int round = 1; round <= options.rounds(); round++) {
