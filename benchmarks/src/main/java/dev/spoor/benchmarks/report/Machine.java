@@ -9,17 +9,18 @@ import java.util.Locale;
 
 /**
  * The machine the benchmarks ran on, as far as this JVM can tell: processors, memory and CPU model
- * (from Linux's {@code /proc}; "unknown" elsewhere) and the operating system.
+ * (from Linux's {@code /proc}; "unknown" elsewhere) and the operating system. Public for the
+ * steady-rate report, which describes its machine the same way.
  *
  * @param processors available processors, as {@code nproc} counts them
  * @param memory total memory, e.g. {@code 23.4 GiB}
  * @param cpuModel the first {@code model name} in {@code /proc/cpuinfo}
  * @param os the operating system's name, version and architecture
  */
-record Machine(int processors, String memory, String cpuModel, String os) {
+public record Machine(int processors, String memory, String cpuModel, String os) {
 
   /** Describes the machine this JVM runs on. */
-  static Machine current() {
+  public static Machine current() {
     return new Machine(
         Runtime.getRuntime().availableProcessors(),
         memory(lines("/proc/meminfo")),
