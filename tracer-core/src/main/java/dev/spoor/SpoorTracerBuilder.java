@@ -44,6 +44,7 @@ public final class SpoorTracerBuilder {
   Sampler sampler = new ConstSampler(true);
   Reporter reporter = Reporter.NOOP;
   Clock clock = Clock.SYSTEM;
+  IdGenerator idGenerator = IdGenerator.THREAD_LOCAL_RANDOM;
   boolean traceId128Bit = true;
   ScopeManager scopeManager;
   Limits limits = Limits.DEFAULT;
@@ -83,6 +84,12 @@ public final class SpoorTracerBuilder {
   /** Source of timestamps and durations. */
   public SpoorTracerBuilder clock(Clock clock) {
     this.clock = requireNonNull(clock, "clock");
+    return this;
+  }
+
+  /** Source of trace and span ids; package-private, for tests that need chosen ids. */
+  SpoorTracerBuilder idGenerator(IdGenerator idGenerator) {
+    this.idGenerator = requireNonNull(idGenerator, "idGenerator");
     return this;
   }
 
@@ -244,6 +251,7 @@ public final class SpoorTracerBuilder {
     this.sampler = settings.sampler;
     this.reporter = settings.reporter;
     this.clock = settings.clock;
+    this.idGenerator = settings.idGenerator;
     this.traceId128Bit = settings.traceId128Bit;
     this.scopeManager = settings.scopeManager != null
         ? settings.scopeManager : new ThreadLocalScopeManager();
