@@ -22,18 +22,22 @@ import java.util.Map;
  */
 public class SpoorSpan extends SpanLock implements Span, FinishedSpan {
   final SpoorTracer tracer;
-  private volatile SpoorSpanContext context; // written under the lock
+  private final SpoorSpanContext startContext;
+  // Null until setBaggageItem changes the baggage (written under the lock). Not one volatile
+  // field for both: a volatile store in the constructor costs every span a full fence.
+  private volatile SpoorSpanContext changedContext;
   private String operationName; // guarded by the lock
 
   SpoorSpan(SpoorTracer tracer, SpoorSpanContext context, String operationName) {
     this.tracer = tracer;
-    this.context = context;
+    this.startContext = context;
     this.operationName = operationName;
   }
 
   @Override
   public SpoorSpanContext context() {
-    return context;
+    SpoorSpanContext changed = changedContext;
+    return changed != null ? changed : startContext;
   }
 
   /** The tracer's process (service name and process tags) this span belongs to. */
@@ -168,13 +172,13 @@ public class SpoorSpan extends SpanLock implements Span, FinishedSpan {
         tracer.metrics().increment(Metric.CALLS_AFTER_FINISH);
         return this;
       }
-      SpoorSpanContext current = context;
+      SpoorSpanContext current = context();
       boolean replacing = current.baggage().containsKey(key);
       if (value == null) {
         if (replacing) {
           Map<String, String> without = new HashMap<>(current.baggage());
           without.remove(key);
-          context = current.withBaggage(without);
+          changedContext = current.withBaggage(without);
         }
         return this;
       }
@@ -190,7 +194,7 @@ public class SpoorSpan extends SpanLock implements Span, FinishedSpan {
         truncated = true;
         tracer.metrics().increment(Metric.BAGGAGE_TRUNCATED);
       }
-      context = current.withBaggageItem(key, value);
+      changedContext = current.withBaggageItem(key, value);
       logBaggageLocked(key, value, replacing, truncated, false);
     } finally {
       unlock();
@@ -205,7 +209,7 @@ public class SpoorSpan extends SpanLock implements Span, FinishedSpan {
 
   @Override
   public String getBaggageItem(String key) {
-    return context.getBaggageItem(key);
+    return context().getBaggageItem(key);
   }
 
   // Nothing to freeze or count in a span that records nothing (see RATIONALE.md, "Unsampled
@@ -222,6 +226,6 @@ public class SpoorSpan extends SpanLock implements Span, FinishedSpan {
 
   @Override
   public String toString() {
-    return "SpoorSpan{" + context + " " + operationName() + "}";
+    return "SpoorSpan{" + context() + " " + operationName() + "}";
   }
 }
