@@ -28,19 +28,21 @@ import java.lang.invoke.VarHandle;
  */
 class SpanLock {
   private static final VarHandle STATE;
-  private static final int OPEN = 0;
-  private static final int LOCKED = 1;
-  private static final int FINISHED = 2;
+  private static final byte OPEN = 0;
+  private static final byte LOCKED = 1;
+  private static final byte FINISHED = 2;
 
   static {
     try {
-      STATE = MethodHandles.lookup().findVarHandle(SpanLock.class, "state", int.class);
+      STATE = MethodHandles.lookup().findVarHandle(SpanLock.class, "state", byte.class);
     } catch (ReflectiveOperationException e) {
       throw new ExceptionInInitializerError(e);
     }
   }
 
-  private int state; // OPEN, LOCKED or FINISHED; only through STATE
+  // OPEN, LOCKED or FINISHED; only through STATE. A byte, not an int: a sampled span's fields then
+  // fit in 72 bytes, where 4 more bytes would make it 80.
+  private byte state;
 
   /**
    * Takes the lock, spinning while another thread holds it (for a few field writes); once the
@@ -50,7 +52,7 @@ class SpanLock {
   final void lock() {
     int spins = 0;
     while (true) {
-      int current = (int) STATE.getAcquire(this);
+      byte current = (byte) STATE.getAcquire(this);
       if (current == FINISHED) {
         return;
       }
@@ -70,14 +72,14 @@ class SpanLock {
    * #finishWithoutLock()} may have written {@code FINISHED} meanwhile, and that must stay.
    */
   final void unlock() {
-    if ((int) STATE.getAcquire(this) == LOCKED) {
+    if ((byte) STATE.getAcquire(this) == LOCKED) {
       STATE.compareAndSet(this, LOCKED, OPEN);
     }
   }
 
   /** True once {@code finish} was called: the span's data is frozen, and writes are ignored. */
   public final boolean isFinished() {
-    return (int) STATE.getAcquire(this) == FINISHED;
+    return (byte) STATE.getAcquire(this) == FINISHED;
   }
 
   /**
