@@ -13,8 +13,6 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.function.UnaryOperator;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Reads jaeger-client-java's {@code JAEGER_*} variables, and the OpenTelemetry ones Spoor
@@ -24,8 +22,6 @@ import org.slf4j.LoggerFactory;
  * bad value fails when the tracer is built with a message naming the variable and the value.
  */
 final class EnvConfiguration {
-  private static final Logger LOG = LoggerFactory.getLogger(EnvConfiguration.class);
-
   static final String SERVICE_NAME = "JAEGER_SERVICE_NAME";
   static final String DISABLED = "JAEGER_DISABLED";
   static final String TAGS = "JAEGER_TAGS";
@@ -116,22 +112,33 @@ final class EnvConfiguration {
     EnvSender senders = new EnvSender(this);
     boolean sendNothing = senders.disabled();
     Sender sender = disabled || sendNothing ? null : senders.sender(agent); // checks the values
+    builder.logStartLine = true; // build() logs the effective settings, after any overrides
     if (disabled) {
-      return builder; // reports nothing: no reporter thread, no socket
+      // reports nothing: no reporter thread, no socket, nothing to flush at exit
+      return builder.closeOnShutdown(false);
     }
-    Reporter reporter = sender == null ? noRemoteReporter(logSpans)
-        : reporter(sender, agent, logSpans, metrics);
-    LOG.info("Tracer for {} reports to {}", serviceName, sender != null ? sender
-        : EnvSender.TRACES_EXPORTER + "=none: spans are not sent"
-            + (logSpans ? ", only logged" : ""));
+    // Made at build(), so that a reporter the caller sets instead never starts a thread.
+    builder.deferredReporter(sender == null ? () -> noRemoteReporter(logSpans)
+        : () -> reporter(sender, agent, logSpans, metrics));
     // jaeger-client-java closes (and so flushes) its tracer from a JVM shutdown hook by default.
-    return builder.metrics(metrics).reporter(reporter).closeOnShutdown(true);
+    return builder.metrics(metrics).closeOnShutdown(true);
   }
 
   /** {@code OTEL_TRACES_EXPORTER=none}: the logging reporter when asked, else nothing. */
   private static Reporter noRemoteReporter(boolean logSpans) {
-    // An empty composite rather than Reporter.NOOP, which the builder would log as a mistake.
-    return logSpans ? new LoggingReporter() : new CompositeReporter();
+    // Not Reporter.NOOP, which the builder would log as a mistake; named for the start line.
+    return logSpans ? new LoggingReporter() : new Reporter() {
+      @Override
+      public void report(FinishedSpan span) {}
+
+      @Override
+      public void close() {}
+
+      @Override
+      public String toString() {
+        return "none (" + EnvSender.TRACES_EXPORTER + "=none: spans are not sent)";
+      }
+    };
   }
 
   /**
