@@ -75,11 +75,20 @@ final class EnvConfiguration {
 
   /** Builds a tracer builder from the variables; throws IllegalArgumentException on bad values. */
   SpoorTracerBuilder builder() {
+    return builder(null);
+  }
+
+  /**
+   * As {@link #builder()}, with {@code givenServiceName} (when not null) winning over every
+   * variable that names the service, as jaeger-client-java's {@code Configuration.fromEnv(name)}.
+   */
+  SpoorTracerBuilder builder(String givenServiceName) {
     boolean disabled = bool(DISABLED, false);
     Map<String, Object> resource = resourceAttributes();
     Object resourceServiceName = resource.remove("service.name");
-    String serviceName = firstNonNull(get(SERVICE_NAME), firstNonNull(get(OTEL_SERVICE_NAME),
-        resourceServiceName == null ? null : resourceServiceName.toString()));
+    String serviceName = firstNonNull(givenServiceName, firstNonNull(get(SERVICE_NAME),
+        firstNonNull(get(OTEL_SERVICE_NAME),
+            resourceServiceName == null ? null : resourceServiceName.toString())));
     if (serviceName == null) {
       if (!disabled) {
         throw new IllegalArgumentException(

@@ -133,6 +133,25 @@ public final class SpoorTracer implements Tracer, Closeable {
     return EnvConfiguration.fromSystem().builder();
   }
 
+  /**
+   * As {@link #builderFromEnv()}, for a service that names itself in code: {@code serviceName}
+   * wins over {@code JAEGER_SERVICE_NAME} and {@code OTEL_SERVICE_NAME}, as in jaeger-client-java's
+   * {@code Configuration.fromEnv(serviceName)}.
+   *
+   * @throws IllegalArgumentException when {@code serviceName} is blank, or naming the variable
+   *     and its value when a value is invalid
+   * @throws NullPointerException when {@code serviceName} is null
+   */
+  public static SpoorTracerBuilder builderFromEnv(String serviceName) {
+    if (serviceName == null) {
+      throw new NullPointerException("serviceName == null");
+    }
+    if (serviceName.trim().isEmpty()) {
+      throw new IllegalArgumentException("serviceName is blank");
+    }
+    return EnvConfiguration.fromSystem().builder(serviceName);
+  }
+
   /** This tracer's service name and process tags. */
   public SpoorProcess process() {
     return process;

@@ -126,6 +126,22 @@ class BuilderFromEnvTest {
   }
 
   @Test
+  void aServiceNameGivenInCodeWinsOverTheVariablesAsInConfigurationFromEnv() {
+    set("JAEGER_SERVICE_NAME", "from-variable").set("OTEL_SERVICE_NAME", "from-otel");
+    try (SpoorTracer tracer = new EnvConfiguration(env::get).builder("from-code")
+        .reporter(new InMemoryReporter()).build()) {
+      assertEquals("from-code", tracer.process().serviceName());
+    }
+    env.clear(); // and it is enough without any variable
+    try (SpoorTracer tracer = new EnvConfiguration(env::get).builder("from-code")
+        .reporter(new InMemoryReporter()).build()) {
+      assertEquals("from-code", tracer.process().serviceName());
+    }
+    assertEquals("serviceName is blank", assertThrows(IllegalArgumentException.class,
+        () -> SpoorTracer.builderFromEnv(" ")).getMessage());
+  }
+
+  @Test
   void theStartLineGivesTheEffectiveSettings() {
     set("JAEGER_SERVICE_NAME", "orders").set("JAEGER_SAMPLER_TYPE", "const")
         .set("JAEGER_SAMPLER_PARAM", "1").set("JAEGER_AGENT_HOST", "jaeger-agent")
