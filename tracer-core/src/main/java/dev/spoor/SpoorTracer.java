@@ -73,8 +73,9 @@ public final class SpoorTracer implements Tracer, Closeable {
     this.extractors = builder.extractors();
     this.disabled = builder.disabled;
     this.propagationNames = builder.propagationNames();
-    // A disabled tracer has nothing to flush.
-    this.shutdownHook = builder.closeOnShutdown && !builder.disabled ? registerShutdownHook() : null;
+    // A disabled tracer, or one without a reporter, has nothing to flush: no hook keeps it.
+    this.shutdownHook = builder.closeOnShutdown && !builder.disabled
+        && builder.reporter != Reporter.NOOP ? registerShutdownHook() : null;
   }
 
   private Thread registerShutdownHook() {

@@ -268,8 +268,9 @@ public final class SpoorTracerBuilder {
    * the JVM exits are sent even when the application never calls {@code close()}, as
    * jaeger-client-java's {@code JaegerTracer} does unless built {@code withManualShutdown()}.
    * False for tracers whose owner closes them (a container, a test), so that no hook keeps an
-   * unclosed tracer reachable. An explicit {@code close()} removes the hook; closing twice is
-   * harmless.
+   * unclosed tracer reachable. No hook is registered for a disabled tracer or one without a
+   * reporter ({@link Reporter#NOOP}): they have nothing to send. An explicit {@code close()}
+   * removes the hook; closing twice is harmless.
    */
   public SpoorTracerBuilder closeOnShutdown(boolean closeOnShutdown) {
     this.closeOnShutdown = closeOnShutdown;
