@@ -124,9 +124,8 @@ public final class SpoorTracer implements Tracer, Closeable {
    *     .build();
    * }</pre>
    *
-   * <p>A reporter set here replaces the one the variables chose (which is then never started);
-   * to add one, wrap both: {@code builder.reporter(new CompositeReporter(builder.reporter(),
-   * mine))}.
+   * <p>A reporter set with {@code reporter(...)} replaces the one the variables chose (which is
+   * then never started); {@code addReporter(...)} keeps it and adds another.
    *
    * @throws IllegalArgumentException naming the variable and its value when a value is invalid
    */
