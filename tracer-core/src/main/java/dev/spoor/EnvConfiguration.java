@@ -35,6 +35,8 @@ final class EnvConfiguration {
   static final String REPORTER_FLUSH_INTERVAL = "JAEGER_REPORTER_FLUSH_INTERVAL";
   static final String REPORTER_MAX_PACKET_SIZE = "JAEGER_REPORTER_MAX_PACKET_SIZE";
   static final String PROPAGATION = "JAEGER_PROPAGATION";
+  /** jaeger-client-java's sender lookup; Spoor has none, so only its one built-in name passes. */
+  static final String SENDER_FACTORY = "JAEGER_SENDER_FACTORY";
   static final String OTEL_SERVICE_NAME = "OTEL_SERVICE_NAME";
   static final String OTEL_RESOURCE_ATTRIBUTES = "OTEL_RESOURCE_ATTRIBUTES";
 
@@ -115,6 +117,12 @@ final class EnvConfiguration {
         throw new IllegalArgumentException(
             PROPAGATION + "='" + propagation + "' is invalid: " + e.getMessage(), e);
       }
+    }
+    String senderFactory = get(SENDER_FACTORY);
+    if (senderFactory != null && !senderFactory.equals("thrift")) {
+      throw bad(SENDER_FACTORY, senderFactory, "Spoor has no sender factories: the transport "
+          + "follows from JAEGER_ENDPOINT or OTEL_EXPORTER_OTLP_*; for a transport of your own, "
+          + "pass RemoteReporter.builder().sender(yours).build() to builderFromEnv().reporter(...)");
     }
     AgentSettings agent = agentSettings();
     boolean logSpans = bool(REPORTER_LOG_SPANS, false);

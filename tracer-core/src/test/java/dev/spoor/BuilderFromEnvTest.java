@@ -114,6 +114,20 @@ class BuilderFromEnvTest {
   }
 
   @Test
+  void aSenderFactoryOtherThanJaegerClientJavasThriftFailsSayingWhatToDo() {
+    set("JAEGER_SERVICE_NAME", "orders").set("JAEGER_SENDER_FACTORY", "thrift");
+    try (SpoorTracer tracer = builderFromEnv().build()) {
+      assertInstanceOf(RemoteReporter.class, tracer.reporter(), "thrift: what Spoor does anyway");
+    }
+    set("JAEGER_SENDER_FACTORY", "com.example.KafkaSenderFactory");
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        this::builderFromEnv);
+    assertTrue(e.getMessage().startsWith("Invalid JAEGER_SENDER_FACTORY="
+        + "'com.example.KafkaSenderFactory': Spoor has no sender factories"), e.getMessage());
+    assertTrue(e.getMessage().contains("RemoteReporter.builder().sender(yours)"), e.getMessage());
+  }
+
+  @Test
   void systemPropertiesSeedTheRealBuilderFromEnv() {
     System.setProperty("JAEGER_SERVICE_NAME", "from-property");
     try (SpoorTracer tracer = SpoorTracer.builderFromEnv().traceId128Bit(true)
