@@ -1,8 +1,10 @@
 package dev.spoor.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.spoor.LogCapture;
 import java.util.List;
@@ -65,7 +67,7 @@ class LibraryLoggerTest {
       LOG.warn("{} {}", argument, argument);
       LOG.warn("{} {} {}", argument, argument, argument);
       assertEquals(0, rendered.get());
-      assertEquals(false, LOG.isWarnEnabled());
+      assertFalse(LOG.isWarnEnabled());
     } finally {
       jul.setLevel(previous);
     }
@@ -102,7 +104,7 @@ class LibraryLoggerTest {
       }
     };
     String line = LibraryLogger.format("x {}", new Object[] {hostile}, 1);
-    assertEquals(true, line.startsWith("x ["), line);
-    assertEquals(true, line.contains("toString() threw java.lang.IllegalArgumentException: no"), line);
+    assertTrue(line.startsWith("x ["), line);
+    assertTrue(line.contains("toString() threw java.lang.IllegalArgumentException: no"), line);
   }
 }
