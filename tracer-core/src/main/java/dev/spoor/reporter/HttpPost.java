@@ -1,5 +1,6 @@
 package dev.spoor.reporter;
 
+import dev.spoor.internal.BackgroundThread;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -128,11 +129,8 @@ final class HttpPost {
 
   private ScheduledFuture<?> startWatchdog(HttpURLConnection connection) {
     if (watchdog == null) {
-      watchdog = Executors.newSingleThreadScheduledExecutor(task -> {
-        Thread thread = new Thread(task, "spoor-http-timeout");
-        thread.setDaemon(true);
-        return thread;
-      });
+      watchdog = Executors.newSingleThreadScheduledExecutor(
+          task -> BackgroundThread.create("spoor-http-timeout", task));
     }
     return watchdog.schedule(connection::disconnect, timeoutMillis, TimeUnit.MILLISECONDS);
   }

@@ -25,7 +25,7 @@ public final class QuickStart {
 
     Span span = tracer.buildSpan("charge-card").withTag("order.items", 3).start();
     try (Scope scope = tracer.activateSpan(span)) {
-      // work; log lines carry traceId/spanId in the SLF4J MDC
+      // work; log lines carry traceId/spanId in the MDC (when the application has SLF4J)
     } finally {
       span.finish();
     }
