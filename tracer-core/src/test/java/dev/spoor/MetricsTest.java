@@ -58,6 +58,8 @@ class MetricsTest {
       long sampled = metrics.get(Metric.SPANS_SAMPLED);
       long notSampled = metrics.get(Metric.SPANS_NOT_SAMPLED);
       assertEquals(roots, metrics.get(Metric.TRACES_STARTED));
+      assertEquals(sampled / 2, metrics.get(Metric.TRACES_STARTED_SAMPLED));
+      assertEquals(notSampled / 2, metrics.get(Metric.TRACES_STARTED_NOT_SAMPLED));
       assertEquals(2 * roots, metrics.get(Metric.SPANS_STARTED));
       assertEquals(sampled, metrics.get(Metric.SPANS_FINISHED), "only sampled spans count");
       assertEquals(2 * roots, sampled + notSampled);
