@@ -3,6 +3,7 @@ package dev.spoor.http;
 import dev.spoor.internal.HeaderSafety;
 import dev.spoor.internal.PercentCodec;
 import dev.spoor.internal.RateLimitedLogger;
+import dev.spoor.internal.UntrustedText;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.LoggerFactory;
@@ -66,7 +67,7 @@ final class BaggageHeader {
     }
     if (skipped > 0) {
       WARNINGS.warn("Dropped invalid or excess members of an incoming baggage header: '{}'",
-          HeaderValues.shown(value));
+          UntrustedText.forLog(value, UntrustedText.QUOTED_VALUE_LENGTH));
     }
   }
 
