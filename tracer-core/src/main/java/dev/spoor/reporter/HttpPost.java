@@ -1,5 +1,6 @@
 package dev.spoor.reporter;
 
+import dev.spoor.internal.HttpConnections;
 import dev.spoor.internal.UntrustedText;
 import java.io.IOException;
 import java.io.InputStream;
@@ -75,13 +76,10 @@ final class HttpPost {
         length += part.remaining();
       }
       int bodyLength = gzip ? compress(parts) : length;
-      connection = (HttpURLConnection) url.openConnection();
+      connection = HttpConnections.open(url, timeoutMillis);
       connection.setRequestMethod("POST");
       connection.setDoOutput(true);
-      connection.setUseCaches(false);
       connection.setInstanceFollowRedirects(false);
-      connection.setConnectTimeout(timeoutMillis);
-      connection.setReadTimeout(timeoutMillis);
       connection.setFixedLengthStreamingMode(bodyLength); // also: no silent re-POST on failure
       connection.setRequestProperty("Content-Type", contentType);
       if (gzip) {
@@ -110,7 +108,7 @@ final class HttpPost {
       }
       boolean timedOut = timer != null && timer.isDone();
       return SendResult.retryable(timedOut ? "no answer within " + timeoutMillis + " ms"
-          : UntrustedText.forLog(e.toString(), MAX_BODY_TEXT), -1);
+          : UntrustedText.forLog(HttpConnections.withoutUserInfo(e.toString()), MAX_BODY_TEXT), -1);
     } finally {
       if (timer != null) {
         timer.cancel(false);
