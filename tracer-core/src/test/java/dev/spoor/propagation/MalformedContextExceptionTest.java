@@ -10,10 +10,9 @@ class MalformedContextExceptionTest {
   void aMessageWithLineBreaksAndControlCharactersIsCleanedAndCut() {
     MalformedContextException e = new MalformedContextException(
         "x-custom: 'a\r\n2026-12-02 ERROR forged\u0000" + "z".repeat(500) + "'");
-    String expected = "x-custom: 'a??2026-12-02 ERROR forged?";
-    expected += "z".repeat(MalformedContextException.MAX_MESSAGE_LENGTH - expected.length())
-        + "...";
-    assertEquals(expected, e.getMessage());
+    // 38 characters of cleaned text, 162 of the z's to make the 200 kept, and the cut marker.
+    assertEquals("x-custom: 'a??2026-12-02 ERROR forged?" + "z".repeat(162) + "...",
+        e.getMessage());
     assertEquals(203, e.getMessage().length());
   }
 
