@@ -1,6 +1,7 @@
 package dev.spoor.reporter;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.spoor.FinishedSpan;
@@ -267,7 +268,7 @@ class SpanBatcherTest {
     RetryPolicy retries = new RetryPolicy(5);
     retries.closeBy(System.nanoTime() + java.util.concurrent.TimeUnit.MILLISECONDS.toNanos(50));
     long start = System.nanoTime();
-    assertEquals(false, retries.awaitRetry(1, 5_000));
+    assertFalse(retries.awaitRetry(1, 5_000));
     assertTrue(System.nanoTime() - start < java.util.concurrent.TimeUnit.SECONDS.toNanos(4));
     RetryPolicy open = new RetryPolicy(5);
     assertTrue(open.awaitRetry(1, 0));
