@@ -1,5 +1,6 @@
 package dev.spoor;
 
+import dev.spoor.internal.LibraryLogger;
 import dev.spoor.metrics.SpoorMetrics;
 import dev.spoor.reporter.CompositeReporter;
 import dev.spoor.reporter.LoggingReporter;
@@ -13,8 +14,6 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.function.UnaryOperator;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Reads jaeger-client-java's {@code JAEGER_*} variables, and the OpenTelemetry ones Spoor
@@ -24,7 +23,7 @@ import org.slf4j.LoggerFactory;
  * bad value fails when the tracer is built with a message naming the variable and the value.
  */
 final class EnvConfiguration {
-  private static final Logger LOG = LoggerFactory.getLogger(EnvConfiguration.class);
+  private static final LibraryLogger LOG = LibraryLogger.of(EnvConfiguration.class);
 
   static final String SERVICE_NAME = "JAEGER_SERVICE_NAME";
   static final String DISABLED = "JAEGER_DISABLED";

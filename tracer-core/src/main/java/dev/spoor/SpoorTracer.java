@@ -1,5 +1,6 @@
 package dev.spoor;
 
+import dev.spoor.internal.LibraryLogger;
 import dev.spoor.internal.RateLimitedLogger;
 import dev.spoor.metrics.Metric;
 import dev.spoor.metrics.SpoorMetrics;
@@ -19,8 +20,6 @@ import java.io.Closeable;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Spoor's OpenTracing tracer. Build one per service with {@link #builder(String)}, or configure it
@@ -34,7 +33,7 @@ import org.slf4j.LoggerFactory;
  * <p>{@link #close()} flushes and closes the reporter; afterwards the tracer is a no-op.
  */
 public final class SpoorTracer implements Tracer, Closeable {
-  private static final Logger LOG = LoggerFactory.getLogger(SpoorTracer.class);
+  private static final LibraryLogger LOG = LibraryLogger.of(SpoorTracer.class);
   private static SpoorTracer registeredGlobal; // guarded by SpoorTracer.class
 
   private final SpoorProcess process;

@@ -1,5 +1,6 @@
 package dev.spoor;
 
+import dev.spoor.internal.LibraryLogger;
 import dev.spoor.metrics.SpoorMetrics;
 import dev.spoor.propagation.Extractor;
 import dev.spoor.propagation.Injector;
@@ -17,8 +18,6 @@ import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Configures a {@link SpoorTracer}. Every default is set here, in one place:
@@ -38,7 +37,7 @@ import org.slf4j.LoggerFactory;
  * </ul>
  */
 public final class SpoorTracerBuilder {
-  private static final Logger LOG = LoggerFactory.getLogger(SpoorTracerBuilder.class);
+  private static final LibraryLogger LOG = LibraryLogger.of(SpoorTracerBuilder.class);
   private final String serviceName;
   private final Map<String, Object> tags = new LinkedHashMap<>();
   Sampler sampler = new ConstSampler(true);

@@ -1,6 +1,7 @@
 package dev.spoor.http;
 
 import dev.spoor.internal.HeaderSafety;
+import dev.spoor.internal.LibraryLogger;
 import dev.spoor.internal.PercentCodec;
 import dev.spoor.internal.RateLimitedLogger;
 import dev.spoor.internal.UntrustedText;
@@ -8,7 +9,6 @@ import io.opentracing.propagation.TextMapInject;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import org.slf4j.LoggerFactory;
 
 /**
  * Baggage next to B3 headers as {@code baggage-{key}: {value}}, the convention of
@@ -26,7 +26,7 @@ final class B3Baggage {
   static final int MAX_ITEMS = BaggageHeader.MAX_MEMBERS;
 
   private static final RateLimitedLogger WARNINGS = new RateLimitedLogger(
-      LoggerFactory.getLogger(B3Baggage.class), 10, TimeUnit.SECONDS);
+      LibraryLogger.of(B3Baggage.class), 10, TimeUnit.SECONDS);
 
   private B3Baggage() {}
 

@@ -4,6 +4,7 @@ import dev.spoor.SpoorSpanContext;
 import dev.spoor.internal.BaggageOwnership;
 import dev.spoor.internal.HeaderSafety;
 import dev.spoor.internal.HexCodec;
+import dev.spoor.internal.LibraryLogger;
 import dev.spoor.internal.PercentCodec;
 import dev.spoor.internal.RateLimitedLogger;
 import dev.spoor.internal.UntrustedText;
@@ -13,7 +14,6 @@ import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import org.slf4j.LoggerFactory;
 
 /**
  * Jaeger's native propagation, as jaeger-client-java writes and reads it:
@@ -50,7 +50,7 @@ public final class JaegerCodec implements TextMapCodec {
   private final RateLimitedLogger unwritableBaggageWarnings = warnings();
 
   private static RateLimitedLogger warnings() {
-    return new RateLimitedLogger(LoggerFactory.getLogger(JaegerCodec.class), 10, TimeUnit.SECONDS);
+    return new RateLimitedLogger(LibraryLogger.of(JaegerCodec.class), 10, TimeUnit.SECONDS);
   }
 
   @Override

@@ -1,5 +1,6 @@
 package dev.spoor.reporter;
 
+import dev.spoor.internal.BackgroundThread;
 import dev.spoor.internal.HttpConnections;
 import dev.spoor.internal.UntrustedText;
 import java.io.IOException;
@@ -128,11 +129,8 @@ final class HttpPost {
 
   private ScheduledFuture<?> startWatchdog(HttpURLConnection connection) {
     if (watchdog == null) {
-      watchdog = Executors.newSingleThreadScheduledExecutor(task -> {
-        Thread thread = new Thread(task, "spoor-http-timeout");
-        thread.setDaemon(true);
-        return thread;
-      });
+      watchdog = Executors.newSingleThreadScheduledExecutor(
+          task -> BackgroundThread.create("spoor-http-timeout", task));
     }
     return watchdog.schedule(connection::disconnect, timeoutMillis, TimeUnit.MILLISECONDS);
   }
