@@ -149,8 +149,8 @@ class MetricsTest {
   void metricNamesAreDottedAndUnique() {
     java.util.Set<String> names = new java.util.HashSet<>();
     for (Metric metric : Metric.values()) {
-      assertEquals(true, metric.metricName().startsWith("spoor."), metric.metricName());
-      assertEquals(true, names.add(metric.metricName()), metric.metricName());
+      assertTrue(metric.metricName().startsWith("spoor."), metric.metricName());
+      assertTrue(names.add(metric.metricName()), metric.metricName());
     }
   }
 }

@@ -4,6 +4,7 @@ import dev.spoor.internal.HeaderSafety;
 import dev.spoor.internal.LibraryLogger;
 import dev.spoor.internal.PercentCodec;
 import dev.spoor.internal.RateLimitedLogger;
+import dev.spoor.internal.UntrustedText;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
@@ -66,7 +67,7 @@ final class BaggageHeader {
     }
     if (skipped > 0) {
       WARNINGS.warn("Dropped invalid or excess members of an incoming baggage header: '{}'",
-          HeaderValues.shown(value));
+          UntrustedText.forLog(value, UntrustedText.QUOTED_VALUE_LENGTH));
     }
   }
 

@@ -5,6 +5,7 @@ import dev.spoor.internal.BaggageOwnership;
 import dev.spoor.internal.HeaderSafety;
 import dev.spoor.internal.LibraryLogger;
 import dev.spoor.internal.RateLimitedLogger;
+import dev.spoor.internal.UntrustedText;
 import dev.spoor.propagation.MalformedContextException;
 import dev.spoor.propagation.TextMapCodec;
 import io.opentracing.propagation.TextMapExtract;
@@ -57,7 +58,7 @@ public final class W3cTraceContextCodec implements TextMapCodec {
           carrier.put(TRACE_STATE_HEADER, traceState);
         } else {
           WARNINGS.warn("Not writing a tracestate with characters illegal in a header: '{}'",
-              HeaderValues.shown(traceState));
+              UntrustedText.forLog(traceState, UntrustedText.QUOTED_VALUE_LENGTH));
         }
       }
     }

@@ -3,13 +3,13 @@ package dev.spoor.sampler;
 import dev.spoor.internal.BackgroundThread;
 import dev.spoor.internal.LibraryLogger;
 import dev.spoor.internal.RateLimitedLogger;
+import dev.spoor.internal.HttpConnections;
 import dev.spoor.internal.UntrustedText;
 import dev.spoor.sampler.RateLimitingSampler.TokenBucket;
 import dev.spoor.sampler.SamplingStrategyParser.InvalidStrategyException;
 import java.io.IOException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
-import java.util.regex.Pattern;
 
 /**
  * The background half of a {@link RemoteSampler}: one daemon thread, {@code spoor-sampler}, asks
@@ -134,15 +134,8 @@ final class StrategyPoller {
   private void failed(String what, String reason) {
     counters.queryFailed();
     warnings.warn("Sampling strategy from {} for {}: {}, keeping {}: {}", source, serviceName,
-        what, owner.current(), UntrustedText.forLog(withoutUserInfo(reason)));
+        what, owner.current(), UntrustedText.forLog(HttpConnections.withoutUserInfo(reason)));
   }
-
-  // An exception's text may quote the URL; user info in it ("//user:password@host") is hidden.
-  static String withoutUserInfo(String text) {
-    return text == null ? null : USER_INFO.matcher(text).replaceAll("//***@");
-  }
-
-  private static final Pattern USER_INFO = Pattern.compile("//[^/?#@\\s]*@");
 
   /** Publishes the sampler for {@code strategy}, keeping state as jaeger-client-java does. */
   private void apply(SamplingStrategy strategy) {
