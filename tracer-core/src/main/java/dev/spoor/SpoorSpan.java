@@ -212,8 +212,8 @@ public class SpoorSpan extends SpanLock implements Span, FinishedSpan {
     return context().getBaggageItem(key);
   }
 
-  // Nothing to freeze or count in a span that records nothing (see RATIONALE.md, "Unsampled
-  // finish is free"): a release store, no CAS.
+  // Nothing to freeze or count in a span that records nothing (see tracer-core/RATIONALE.md, "Why
+  // is an unsampled span a smaller type that records nothing?"): a release store, no CAS.
   @Override
   public void finish() {
     finishWithoutLock();

@@ -163,9 +163,12 @@ final class SpoorSpanBuilder implements Tracer.SpanBuilder, TagList.Owner {
       traceIdLow = ids.nextId();
       parentId = 0L;
       wideTraceId = tracer.use128BitTraceIds();
-      tracer.metrics().increment(Metric.TRACES_STARTED);
     }
     byte flags = samplingFlags(parent, traceIdHigh, traceIdLow);
+    if (!joinsTrace) { // one counter per root either way; TRACES_STARTED is their sum
+      tracer.metrics().increment((flags & SpoorSpanContext.FLAG_SAMPLED) != 0
+          ? Metric.TRACES_STARTED_SAMPLED : Metric.TRACES_STARTED_NOT_SAMPLED);
+    }
     SpoorSpanContext context = SpoorSpanContext.child(
         traceIdHigh, traceIdLow, spanId, parentId, flags, baggage(parent),
         parent == null ? null : parent.traceState(), wideTraceId);
