@@ -6,6 +6,7 @@ import dev.spoor.metrics.SpoorMetrics;
 import dev.spoor.reporter.RemoteReporter;
 import dev.spoor.sampler.ConstSampler;
 import dev.spoor.scope.ThreadLocalScopeManager;
+import java.util.Locale;
 
 /**
  * Spoor sampling every span into its default {@link RemoteReporter} (queue, flush interval, packet
@@ -35,7 +36,7 @@ final class SpoorFloodPeer extends FloodBenchmark.FloodPeer {
   }
 
   @Override
-  void checkAccounting() {
+  String checkAccounting() {
     SpoorMetrics metrics = tracer.metrics();
     long reported = metrics.get(Metric.SPANS_REPORTED);
     long accounted = metrics.get(Metric.SPANS_SENT)
@@ -48,6 +49,10 @@ final class SpoorFloodPeer extends FloodBenchmark.FloodPeer {
       throw new IllegalStateException("reported " + reported + ", accounted for " + accounted
           + ": " + metrics);
     }
+    return String.format(Locale.ROOT, "%,d spans reported: %,d sent (to no agent), %,d dropped "
+        + "with the queue full, %,d dropped when their datagram failed", reported,
+        metrics.get(Metric.SPANS_SENT), metrics.get(Metric.SPANS_DROPPED_QUEUE_FULL),
+        metrics.get(Metric.SPANS_DROPPED_SEND_FAILED));
   }
 
   @Override
