@@ -13,7 +13,8 @@ import java.util.Map;
 
 /**
  * A span of a {@link SpoorTracer}. Thread-safe: every mutation holds this span's own lock (a state
- * word, see RATIONALE.md "Freezing a span with one CAS"), never a lock shared with other spans.
+ * word, see tracer-core/RATIONALE.md, "Why is a span frozen with one CAS on a state word, and no
+ * lock shared between spans?"), never a lock shared with other spans.
  * Once finished a span is frozen: later calls are ignored and counted, and reporters read its data
  * without locking.
  *
@@ -86,7 +87,8 @@ public class SpoorSpan implements Span, FinishedSpan {
    * Takes this span's lock, spinning while another thread holds it (for a few field writes), and
    * returns true; or returns false without the lock once the span is finished, when its data is
    * frozen and may be read as is. Not reentrant. A monitor cost two CASes per use; this costs one,
-   * and finishing costs one CAS and a release store (see RATIONALE.md).
+   * and finishing costs one CAS and a release store (see tracer-core/RATIONALE.md, "Why is
+   * a span frozen with one CAS on a state word, and no lock shared between spans?").
    */
   final boolean lock() {
     int spins = 0;
@@ -265,8 +267,9 @@ public class SpoorSpan implements Span, FinishedSpan {
     return context.getBaggageItem(key);
   }
 
-  // Nothing to freeze or count in a span that records nothing (see RATIONALE.md, "Unsampled
-  // finish is free"): a release store, no CAS; unlockIf() leaves it in place.
+  // Nothing to freeze or count in a span that records nothing (see tracer-core/RATIONALE.md, "Why
+  // is an unsampled span a smaller type that records nothing?"): a release store, no CAS;
+  // unlockIf() leaves it in place.
   @Override
   public void finish() {
     STATE.setRelease(this, FINISHED);

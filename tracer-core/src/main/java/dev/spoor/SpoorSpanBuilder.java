@@ -175,12 +175,15 @@ final class SpoorSpanBuilder implements Tracer.SpanBuilder {
         decision = tracer.sampler().sample(operationName, traceIdHigh, traceIdLow);
         flags = decision.isSampled() ? SpoorSpanContext.FLAG_SAMPLED : 0;
       }
-      tracer.metrics().increment(Metric.TRACES_STARTED);
     }
-    boolean wideTraceId = parent != null && parent.hasTrace()
-        ? parent.isTraceId128Bit() : tracer.use128BitTraceIds();
+    boolean root = parent == null || !parent.hasTrace();
+    boolean wideTraceId = root ? tracer.use128BitTraceIds() : parent.isTraceId128Bit();
     if (tracer.isNoop()) {
       flags = 0; // a closed or disabled tracer records nothing
+    }
+    if (root) { // one counter per root either way; TRACES_STARTED is their sum
+      tracer.metrics().increment((flags & SpoorSpanContext.FLAG_SAMPLED) != 0
+          ? Metric.TRACES_STARTED_SAMPLED : Metric.TRACES_STARTED_NOT_SAMPLED);
     }
     SpoorSpanContext context = SpoorSpanContext.child(
         traceIdHigh, traceIdLow, spanId, parentId, flags, baggage(parent),
