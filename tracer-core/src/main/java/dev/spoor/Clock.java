@@ -17,4 +17,14 @@ public interface Clock {
 
   /** A monotonic counter in nanoseconds, only meaningful as a difference. */
   long nanoTime();
+
+  /**
+   * Wall-clock time in microseconds since the epoch at {@code nanoTime}, a {@link #nanoTime()}
+   * value this clock returned just now: a span's start needs both readings, and a clock that
+   * derives one from the other (as {@link #SYSTEM} does) reads time once. The default reads the
+   * wall clock, {@link #currentTimeMicros()}.
+   */
+  default long epochMicrosAt(long nanoTime) {
+    return currentTimeMicros();
+  }
 }

@@ -10,17 +10,21 @@ import java.util.Map;
 
 /**
  * A span of a sampled trace: records tags, logs, references and timing for the reporter. Every
- * access holds this span's own lock ({@link #lock()}), never a lock shared with other spans; once
- * finished it is frozen and reporters read it without locking. Spans of unsampled traces are
- * plain {@link SpoorSpan}s, which record nothing and so stay small (see tracer-core/RATIONALE.md,
- * "Why is an unsampled span a smaller type that records nothing?").
+ * access holds this span's own lock ({@link SpanLock}), never a lock shared with other spans; once
+ * finished it is frozen and reporters read it without locking (a plain load of the state, no
+ * CAS). Spans of unsampled traces are plain {@link SpoorSpan}s, which record nothing and so stay
+ * small (see tracer-core/RATIONALE.md, "Why is an unsampled span a smaller type that records
+ * nothing?").
  */
-final class SampledSpan extends SpoorSpan {
+final class SampledSpan extends SpoorSpan implements TagList.Owner {
   private final long startMicros;
-  private final long startNanos; // 0 when the start time was given explicitly
+  private final long startNanos; // the clock's nanoTime() at start, when timedByNanoTime
+  // False when the start time was given explicitly: the duration is then on the wall clock too.
+  private final boolean timedByNanoTime;
   private final List<SpoorReference> references;
 
-  private Object[] tags; // key, value, key, value...; null until the first tag
+  // Guarded by the lock; frozen once finished.
+  private Object[] tags; // a TagList: key, value, key, value...; null until the first tag
   private int tagCount;
   private List<LogRecord> logs;
   private long durationMicros;
@@ -31,12 +35,14 @@ final class SampledSpan extends SpoorSpan {
       String operationName,
       long startMicros,
       long startNanos,
+      boolean timedByNanoTime,
       List<SpoorReference> references,
       Object[] initialTags,
       int initialTagCount) {
     super(tracer, context, operationName);
     this.startMicros = startMicros;
     this.startNanos = startNanos;
+    this.timedByNanoTime = timedByNanoTime;
     this.references = references;
     this.tags = initialTags;
     this.tagCount = initialTagCount;
@@ -49,11 +55,11 @@ final class SampledSpan extends SpoorSpan {
 
   @Override
   public long durationMicros() {
-    boolean locked = lock();
+    lock();
     try {
       return durationMicros;
     } finally {
-      unlockIf(locked);
+      unlock();
     }
   }
 
@@ -64,57 +70,51 @@ final class SampledSpan extends SpoorSpan {
 
   @Override
   public int tagCount() {
-    boolean locked = lock();
+    lock();
     try {
       return tagCount;
     } finally {
-      unlockIf(locked);
+      unlock();
     }
   }
 
   @Override
   public String tagKey(int index) {
-    boolean locked = lock();
+    lock();
     try {
-      checkTagIndex(index);
-      return (String) tags[index * 2];
+      return TagList.key(tags, tagCount, index);
     } finally {
-      unlockIf(locked);
+      unlock();
     }
   }
 
   @Override
   public Object tagValue(int index) {
-    boolean locked = lock();
+    lock();
     try {
-      checkTagIndex(index);
-      return tags[index * 2 + 1];
+      return TagList.value(tags, tagCount, index);
     } finally {
-      unlockIf(locked);
+      unlock();
     }
   }
 
   @Override
   public Map<String, Object> tags() {
-    boolean locked = lock();
+    lock();
     try {
-      Map<String, Object> result = new LinkedHashMap<>(tagCount * 2);
-      for (int i = 0; i < tagCount; i++) {
-        result.put((String) tags[i * 2], tags[i * 2 + 1]);
-      }
-      return result;
+      return TagList.toMap(tags, tagCount);
     } finally {
-      unlockIf(locked);
+      unlock();
     }
   }
 
   @Override
   public List<LogRecord> logs() {
-    boolean locked = lock();
+    lock();
     try {
       return logs == null ? Collections.emptyList() : Collections.unmodifiableList(logs);
     } finally {
-      unlockIf(locked);
+      unlock();
     }
   }
 
@@ -123,33 +123,40 @@ final class SampledSpan extends SpoorSpan {
     if (key == null || value == null) {
       return this;
     }
-    if (!lock()) {
-      tracer.metrics().increment(Metric.CALLS_AFTER_FINISH);
-      return this;
-    }
+    lock();
     try {
-      addTagLocked(key, value);
+      if (isFinished()) {
+        tracer.metrics().increment(Metric.CALLS_AFTER_FINISH);
+      } else {
+        addTagLocked(key, value);
+      }
     } finally {
-      unlockIf(true);
+      unlock();
     }
     return this;
   }
 
   // Caller holds the lock (or owns the span before publication).
   void addTagLocked(String key, Object value) {
-    int existing = TagArrays.indexOf(tags, tagCount, key);
-    if (existing >= 0) {
-      tags[existing * 2 + 1] = value;
-      return;
-    }
-    if (tagCount >= tracer.limits().maxTagsPerSpan()) {
+    if (!TagList.put(this, key, value, tracer.limits().maxTagsPerSpan())) {
       tracer.metrics().increment(Metric.TAGS_DROPPED);
-      return;
     }
-    tags = TagArrays.withRoomFor(tags, tagCount);
-    tags[tagCount * 2] = key;
-    tags[tagCount * 2 + 1] = value;
-    tagCount++;
+  }
+
+  @Override
+  public Object[] tagArray() {
+    return tags;
+  }
+
+  @Override
+  public int tagArrayCount() {
+    return tagCount;
+  }
+
+  @Override
+  public void updateTagArray(Object[] array, int count) {
+    tags = array;
+    tagCount = count;
   }
 
   @Override
@@ -182,11 +189,12 @@ final class SampledSpan extends SpoorSpan {
   }
 
   private Span addOwnedLog(long timestampMicros, Map<String, ?> copy) {
-    if (!lock()) {
-      tracer.metrics().increment(Metric.CALLS_AFTER_FINISH);
-      return this;
-    }
+    lock();
     try {
+      if (isFinished()) {
+        tracer.metrics().increment(Metric.CALLS_AFTER_FINISH);
+        return this;
+      }
       if (logs == null) {
         logs = new ArrayList<>(4);
       }
@@ -196,7 +204,7 @@ final class SampledSpan extends SpoorSpan {
         logs.add(new LogRecord(timestampMicros, copy));
       }
     } finally {
-      unlockIf(true);
+      unlock();
     }
     return this;
   }
@@ -233,8 +241,7 @@ final class SampledSpan extends SpoorSpan {
 
   @Override
   public void finish() {
-    long endNanos = startNanos != 0 ? tracer.clock().nanoTime() : 0;
-    long duration = startNanos != 0 ? (endNanos - startNanos) / 1000
+    long duration = timedByNanoTime ? (tracer.clock().nanoTime() - startNanos) / 1000
         : tracer.clock().currentTimeMicros() - startMicros;
     finishWithDuration(duration);
   }
@@ -245,18 +252,17 @@ final class SampledSpan extends SpoorSpan {
   }
 
   private void finishWithDuration(long duration) {
-    if (!lock()) {
-      tracer.metrics().increment(Metric.CALLS_AFTER_FINISH);
-      return;
+    lock();
+    try {
+      if (isFinished()) {
+        tracer.metrics().increment(Metric.CALLS_AFTER_FINISH);
+        return;
+      }
+      durationMicros = Math.max(0, duration);
+      finishLocked(); // one CAS (in lock) and a release store: a monitor cost two CASes
+    } finally {
+      unlock(); // finished: reads the state, no CAS
     }
-    durationMicros = Math.max(0, duration);
-    finishLocked(); // one CAS (in lock) and a release store: a monitor cost two CASes
     tracer.spanFinished(this);
-  }
-
-  private void checkTagIndex(int index) {
-    if (index < 0 || index >= tagCount) {
-      throw new IndexOutOfBoundsException("tag index " + index + ", count " + tagCount);
-    }
   }
 }

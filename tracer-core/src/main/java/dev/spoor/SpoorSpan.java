@@ -3,8 +3,6 @@ package dev.spoor;
 import dev.spoor.metrics.Metric;
 import io.opentracing.Span;
 import io.opentracing.tag.Tag;
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -13,8 +11,7 @@ import java.util.Map;
 
 /**
  * A span of a {@link SpoorTracer}. Thread-safe: every mutation holds this span's own lock (a state
- * word, see tracer-core/RATIONALE.md, "Why is a span frozen with one CAS on a state word, and no
- * lock shared between spans?"), never a lock shared with other spans.
+ * word, {@code SpanLock}), never a lock shared with other spans.
  * Once finished a span is frozen: later calls are ignored and counted, and reporters read its data
  * without locking.
  *
@@ -23,34 +20,24 @@ import java.util.Map;
  * tracer creates spans (the constructor is not public), so that an unsampled span can stay a
  * small handle.
  */
-public class SpoorSpan implements Span, FinishedSpan {
-  private static final VarHandle STATE;
-  private static final int OPEN = 0;
-  private static final int LOCKED = 1; // a thread is writing or reading the span's data
-  private static final int FINISHED = 2; // frozen: read without locking, never written again
-
-  static {
-    try {
-      STATE = MethodHandles.lookup().findVarHandle(SpoorSpan.class, "state", int.class);
-    } catch (ReflectiveOperationException e) {
-      throw new ExceptionInInitializerError(e);
-    }
-  }
-
+public class SpoorSpan extends SpanLock implements Span, FinishedSpan {
   final SpoorTracer tracer;
-  private volatile SpoorSpanContext context;
-  private String operationName;
-  private int state; // OPEN, LOCKED or FINISHED; only through STATE
+  private final SpoorSpanContext startContext;
+  // Null until setBaggageItem changes the baggage (written under the lock). Not one volatile
+  // field for both: a volatile store in the constructor costs every span a full fence.
+  private volatile SpoorSpanContext changedContext;
+  private String operationName; // guarded by the lock
 
   SpoorSpan(SpoorTracer tracer, SpoorSpanContext context, String operationName) {
     this.tracer = tracer;
-    this.context = context;
+    this.startContext = context;
     this.operationName = operationName;
   }
 
   @Override
   public SpoorSpanContext context() {
-    return context;
+    SpoorSpanContext changed = changedContext;
+    return changed != null ? changed : startContext;
   }
 
   /** The tracer's process (service name and process tags) this span belongs to. */
@@ -60,11 +47,11 @@ public class SpoorSpan implements Span, FinishedSpan {
 
   /** The operation name. */
   public String operationName() {
-    boolean locked = lock();
+    lock();
     try {
       return operationName;
     } finally {
-      unlockIf(locked);
+      unlock();
     }
   }
 
@@ -76,48 +63,6 @@ public class SpoorSpan implements Span, FinishedSpan {
   /** Duration in microseconds; 0 until finished, and for a span of an unsampled trace. */
   public long durationMicros() {
     return 0L;
-  }
-
-  /** True once {@code finish} was called. */
-  public boolean isFinished() {
-    return (int) STATE.getAcquire(this) == FINISHED;
-  }
-
-  /**
-   * Takes this span's lock, spinning while another thread holds it (for a few field writes), and
-   * returns true; or returns false without the lock once the span is finished, when its data is
-   * frozen and may be read as is. Not reentrant. A monitor cost two CASes per use; this costs one,
-   * and finishing costs one CAS and a release store (see tracer-core/RATIONALE.md, "Why is
-   * a span frozen with one CAS on a state word, and no lock shared between spans?").
-   */
-  final boolean lock() {
-    int spins = 0;
-    while (!STATE.compareAndSet(this, OPEN, LOCKED)) {
-      if ((int) STATE.getAcquire(this) == FINISHED) {
-        return false;
-      }
-      if (++spins < 128) {
-        Thread.onSpinWait();
-      } else {
-        Thread.yield(); // the holder was descheduled
-      }
-    }
-    return true;
-  }
-
-  /**
-   * Releases the lock if {@code locked}. A CAS, not a store: an unsampled span's finish writes
-   * FINISHED without taking the lock, and that must not be undone.
-   */
-  final void unlockIf(boolean locked) {
-    if (locked) {
-      STATE.compareAndSet(this, LOCKED, OPEN);
-    }
-  }
-
-  /** Freezes the span; the caller holds the lock and has written everything the reporter reads. */
-  final void finishLocked() {
-    STATE.setRelease(this, FINISHED);
   }
 
   /**
@@ -155,16 +100,15 @@ public class SpoorSpan implements Span, FinishedSpan {
 
   @Override
   public Span setOperationName(String name) {
-    if (!lock()) {
-      tracer.metrics().increment(Metric.CALLS_AFTER_FINISH);
-      return this;
-    }
+    lock();
     try {
-      if (name != null) {
+      if (isFinished()) {
+        tracer.metrics().increment(Metric.CALLS_AFTER_FINISH);
+      } else if (name != null) {
         operationName = name;
       }
     } finally {
-      unlockIf(true);
+      unlock();
     }
     return this;
   }
@@ -222,18 +166,19 @@ public class SpoorSpan implements Span, FinishedSpan {
     if (key == null) {
       return this;
     }
-    if (!lock()) {
-      tracer.metrics().increment(Metric.CALLS_AFTER_FINISH);
-      return this;
-    }
+    lock();
     try {
-      SpoorSpanContext current = context;
+      if (isFinished()) {
+        tracer.metrics().increment(Metric.CALLS_AFTER_FINISH);
+        return this;
+      }
+      SpoorSpanContext current = context();
       boolean replacing = current.baggage().containsKey(key);
       if (value == null) {
         if (replacing) {
           Map<String, String> without = new HashMap<>(current.baggage());
           without.remove(key);
-          context = current.withBaggage(without);
+          changedContext = current.withBaggage(without);
         }
         return this;
       }
@@ -249,10 +194,10 @@ public class SpoorSpan implements Span, FinishedSpan {
         truncated = true;
         tracer.metrics().increment(Metric.BAGGAGE_TRUNCATED);
       }
-      context = current.withBaggageItem(key, value);
+      changedContext = current.withBaggageItem(key, value);
       logBaggageLocked(key, value, replacing, truncated, false);
     } finally {
-      unlockIf(true);
+      unlock();
     }
     return this;
   }
@@ -264,24 +209,23 @@ public class SpoorSpan implements Span, FinishedSpan {
 
   @Override
   public String getBaggageItem(String key) {
-    return context.getBaggageItem(key);
+    return context().getBaggageItem(key);
   }
 
   // Nothing to freeze or count in a span that records nothing (see tracer-core/RATIONALE.md, "Why
-  // is an unsampled span a smaller type that records nothing?"): a release store, no CAS;
-  // unlockIf() leaves it in place.
+  // is an unsampled span a smaller type that records nothing?"): a release store, no CAS.
   @Override
   public void finish() {
-    STATE.setRelease(this, FINISHED);
+    finishWithoutLock();
   }
 
   @Override
   public void finish(long finishMicros) {
-    STATE.setRelease(this, FINISHED);
+    finishWithoutLock();
   }
 
   @Override
   public String toString() {
-    return "SpoorSpan{" + context + " " + operationName() + "}";
+    return "SpoorSpan{" + context() + " " + operationName() + "}";
   }
 }

@@ -12,29 +12,29 @@ import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * Collects a new span's parent, references, tags and start time, then decides its identity and
  * sampling in {@link #start()}: a child joins its parent's trace and inherits its decision; a root
  * gets new ids and asks the sampler. Not thread-safe, like every OpenTracing span builder.
  */
-final class SpoorSpanBuilder implements Tracer.SpanBuilder {
+final class SpoorSpanBuilder implements Tracer.SpanBuilder, TagList.Owner {
   /** Jaeger's tag for the {@code jaeger-debug-id} that forced a debug trace. */
   static final String DEBUG_ID_TAG = "jaeger-debug-id";
 
   private final SpoorTracer tracer;
   private final String operationName;
   // The first reference as type and context: its SpoorReference is made only for a sampled span.
-  private String firstReferenceType;
+  private boolean firstIsChildOf; // else follows_from; a boolean keeps the builder at 56 bytes
   private SpoorSpanContext firstReferenceContext;
   private List<SpoorReference> moreReferences;
   private SpoorSpanContext partialParent; // baggage/debug id only, no trace to reference
   private boolean ignoreActiveSpan;
   private long startMicros;
-  private Object[] tags;
+  private Object[] tags; // a TagList
   private int tagCount;
   private boolean tagsHandedOver; // a started span owns `tags`: copy before writing to it again
+  private SamplingDecision rootDecision; // the sampler's, when start() asked it for a new trace
 
   SpoorSpanBuilder(SpoorTracer tracer, String operationName) {
     this.tracer = tracer;
@@ -69,7 +69,7 @@ final class SpoorSpanBuilder implements Tracer.SpanBuilder {
       return this;
     }
     if (firstReferenceContext == null) {
-      firstReferenceType = type;
+      firstIsChildOf = References.CHILD_OF.equals(type);
       firstReferenceContext = (SpoorSpanContext) referenced;
     } else {
       if (moreReferences == null) {
@@ -111,16 +111,24 @@ final class SpoorSpanBuilder implements Tracer.SpanBuilder {
       return this;
     }
     ownTags();
-    int existing = TagArrays.indexOf(tags, tagCount, key);
-    if (existing >= 0) {
-      tags[existing * 2 + 1] = value;
-      return this;
-    }
-    tags = TagArrays.withRoomFor(tags, tagCount);
-    tags[tagCount * 2] = key;
-    tags[tagCount * 2 + 1] = value;
-    tagCount++;
+    TagList.put(this, key, value, Integer.MAX_VALUE); // the span's limit applies at start()
     return this;
+  }
+
+  @Override
+  public Object[] tagArray() {
+    return tags;
+  }
+
+  @Override
+  public int tagArrayCount() {
+    return tagCount;
+  }
+
+  @Override
+  public void updateTagArray(Object[] array, int count) {
+    tags = array;
+    tagCount = count;
   }
 
   @Override
@@ -138,50 +146,26 @@ final class SpoorSpanBuilder implements Tracer.SpanBuilder {
       }
     }
     SpoorSpanContext parent = chooseParent();
-    ThreadLocalRandom random = ThreadLocalRandom.current();
-    long spanId = nonZero(random);
+    IdGenerator ids = tracer.idGenerator();
+    long spanId = ids.nextId();
+    boolean joinsTrace = parent != null && parent.hasTrace();
     long traceIdHigh;
     long traceIdLow;
     long parentId;
-    byte flags;
-    SamplingDecision decision = null;
-    String debugId = null;
-    if (parent != null && parent.hasTrace()) {
+    boolean wideTraceId;
+    if (joinsTrace) {
       traceIdHigh = parent.traceIdHigh();
       traceIdLow = parent.traceIdLow();
       parentId = parent.spanId();
-      flags = parent.flags();
-      if (parent.isDebug()) {
-        flags |= SpoorSpanContext.FLAG_SAMPLED; // debug forces sampling, even if sent without it
-      } else if (parent.isSamplingDeferred()) {
-        decision = tracer.sampler().sample(operationName, traceIdHigh, traceIdLow);
-        flags = decision.isSampled()
-            ? (byte) (flags | SpoorSpanContext.FLAG_SAMPLED)
-            : (byte) (flags & ~SpoorSpanContext.FLAG_SAMPLED);
-      }
+      wideTraceId = parent.isTraceId128Bit();
     } else {
-      traceIdHigh = tracer.use128BitTraceIds() ? nonZero(random) : 0L;
-      traceIdLow = nonZero(random);
+      traceIdHigh = tracer.use128BitTraceIds() ? ids.nextId() : 0L;
+      traceIdLow = ids.nextId();
       parentId = 0L;
-      debugId = partialParent == null ? null : partialParent.debugId();
-      if (debugId != null) {
-        flags = SpoorSpanContext.FLAG_SAMPLED | SpoorSpanContext.FLAG_DEBUG;
-      } else if (partialParent != null && !partialParent.isSamplingDeferred()) {
-        // An upstream decision without ids (e.g. B3 "b3: 0"): the new trace keeps it.
-        flags = partialParent.isDebug()
-            ? SpoorSpanContext.FLAG_SAMPLED | SpoorSpanContext.FLAG_DEBUG
-            : (byte) (partialParent.flags() & SpoorSpanContext.FLAG_SAMPLED);
-      } else {
-        decision = tracer.sampler().sample(operationName, traceIdHigh, traceIdLow);
-        flags = decision.isSampled() ? SpoorSpanContext.FLAG_SAMPLED : 0;
-      }
+      wideTraceId = tracer.use128BitTraceIds();
     }
-    boolean root = parent == null || !parent.hasTrace();
-    boolean wideTraceId = root ? tracer.use128BitTraceIds() : parent.isTraceId128Bit();
-    if (tracer.isNoop()) {
-      flags = 0; // a closed or disabled tracer records nothing
-    }
-    if (root) { // one counter per root either way; TRACES_STARTED is their sum
+    byte flags = samplingFlags(parent, traceIdHigh, traceIdLow);
+    if (!joinsTrace) { // one counter per root either way; TRACES_STARTED is their sum
       tracer.metrics().increment((flags & SpoorSpanContext.FLAG_SAMPLED) != 0
           ? Metric.TRACES_STARTED_SAMPLED : Metric.TRACES_STARTED_NOT_SAMPLED);
     }
@@ -197,33 +181,29 @@ final class SpoorSpanBuilder implements Tracer.SpanBuilder {
     Clock clock = tracer.clock();
     long start;
     long startNanos;
-    if (startMicros != 0) {
+    boolean timedByNanoTime = startMicros == 0;
+    if (timedByNanoTime) {
+      startNanos = clock.nanoTime();
+      start = clock.epochMicrosAt(startNanos); // one clock read for both on Clock.SYSTEM
+    } else {
       start = startMicros;
       startNanos = 0L;
-    } else if (clock instanceof SystemClock) {
-      startNanos = clock.nanoTime(); // one clock read for both, see SystemClock
-      start = ((SystemClock) clock).epochMicrosAt(startNanos);
-    } else {
-      start = clock.currentTimeMicros();
-      startNanos = clock.nanoTime();
     }
-    if (startNanos == 0L && startMicros == 0) {
-      startNanos = 1L; // nanoTime may legitimately be 0; 0 means "explicit start time"
-    }
-    boolean startTags = decision != null && parentId == 0L || debugId != null;
+    String debugId = joinsTrace || partialParent == null ? null : partialParent.debugId();
+    boolean startTags = rootDecision != null || debugId != null;
     if (!startTags && tagCount <= tracer.limits().maxTagsPerSpan()) {
       // The usual child span: hand the tag array over instead of copying it tag by tag.
       ownTags();
       tagsHandedOver = tags != null;
-      return new SampledSpan(
-          tracer, context, operationName, start, startNanos, references(), tags, tagCount);
+      return new SampledSpan(tracer, context, operationName, start, startNanos, timedByNanoTime,
+          references(), tags, tagCount);
     }
     // Sampler and debug tags come first and win at the tag limit, so add the rest one by one.
-    SampledSpan span = new SampledSpan(
-        tracer, context, operationName, start, startNanos, references(), null, 0);
-    if (decision != null && parentId == 0L) {
-      span.addTagLocked(SamplingDecision.SAMPLER_TYPE_TAG, decision.samplerType());
-      span.addTagLocked(SamplingDecision.SAMPLER_PARAM_TAG, decision.samplerParam());
+    SampledSpan span = new SampledSpan(tracer, context, operationName, start, startNanos,
+        timedByNanoTime, references(), null, 0);
+    if (rootDecision != null) {
+      span.addTagLocked(SamplingDecision.SAMPLER_TYPE_TAG, rootDecision.samplerType());
+      span.addTagLocked(SamplingDecision.SAMPLER_PARAM_TAG, rootDecision.samplerParam());
     }
     if (debugId != null) {
       span.addTagLocked(DEBUG_ID_TAG, debugId);
@@ -232,6 +212,46 @@ final class SpoorSpanBuilder implements Tracer.SpanBuilder {
       span.addTagLocked((String) tags[i * 2], tags[i * 2 + 1]);
     }
     return span;
+  }
+
+  /**
+   * The new span's flags: the one place that decides whether it is sampled (the table in
+   * SpanSamplingTest). In order: a closed or disabled tracer records nothing; a child of a
+   * trace inherits its parent's decision, debug forcing it sampled and a deferred decision asking
+   * the sampler; a new trace from a partial context with a debug id is sampled and debug; one
+   * from a partial context with an upstream decision (B3 {@code b3: 0}) keeps it; any other new
+   * trace asks the sampler. A sampler asked for a new trace leaves its decision in
+   * {@link #rootDecision}, for the root span's sampler tags.
+   */
+  private byte samplingFlags(SpoorSpanContext parent, long traceIdHigh, long traceIdLow) {
+    rootDecision = null;
+    if (tracer.isNoop()) {
+      return 0;
+    }
+    if (parent != null && parent.hasTrace()) {
+      if (parent.isDebug()) {
+        // Debug forces sampling, even if sent without it.
+        return (byte) (parent.flags() | SpoorSpanContext.FLAG_SAMPLED);
+      }
+      if (!parent.isSamplingDeferred()) {
+        return parent.flags();
+      }
+      boolean sampled = tracer.sampler().sample(operationName, traceIdHigh, traceIdLow).isSampled();
+      return sampled
+          ? (byte) (parent.flags() | SpoorSpanContext.FLAG_SAMPLED)
+          : (byte) (parent.flags() & ~SpoorSpanContext.FLAG_SAMPLED);
+    }
+    if (partialParent != null && partialParent.debugId() != null) {
+      return SpoorSpanContext.FLAG_SAMPLED | SpoorSpanContext.FLAG_DEBUG;
+    }
+    if (partialParent != null && !partialParent.isSamplingDeferred()) {
+      // An upstream decision without ids (e.g. B3 "b3: 0"): the new trace keeps it.
+      return partialParent.isDebug()
+          ? SpoorSpanContext.FLAG_SAMPLED | SpoorSpanContext.FLAG_DEBUG
+          : (byte) (partialParent.flags() & SpoorSpanContext.FLAG_SAMPLED);
+    }
+    rootDecision = tracer.sampler().sample(operationName, traceIdHigh, traceIdLow);
+    return rootDecision.isSampled() ? SpoorSpanContext.FLAG_SAMPLED : 0;
   }
 
   // After start() handed the array to a span, the builder copies it before changing it (or handing
@@ -248,7 +268,7 @@ final class SpoorSpanBuilder implements Tracer.SpanBuilder {
     if (firstReferenceContext == null) {
       return partialParent;
     }
-    if (References.CHILD_OF.equals(firstReferenceType) || moreReferences == null) {
+    if (firstIsChildOf || moreReferences == null) {
       return firstReferenceContext;
     }
     for (SpoorReference reference : moreReferences) {
@@ -281,10 +301,11 @@ final class SpoorSpanBuilder implements Tracer.SpanBuilder {
     if (firstReferenceContext == null) {
       return Collections.emptyList();
     }
-    if (moreReferences == null && References.CHILD_OF.equals(firstReferenceType)) {
+    if (moreReferences == null && firstIsChildOf) {
       return firstReferenceContext.childOfReferences(); // the usual case, shared by siblings
     }
-    SpoorReference first = new SpoorReference(firstReferenceType, firstReferenceContext);
+    SpoorReference first = new SpoorReference(
+        firstIsChildOf ? References.CHILD_OF : References.FOLLOWS_FROM, firstReferenceContext);
     if (moreReferences == null) {
       return Collections.singletonList(first);
     }
@@ -292,13 +313,5 @@ final class SpoorSpanBuilder implements Tracer.SpanBuilder {
     all.add(first);
     all.addAll(moreReferences);
     return Collections.unmodifiableList(all);
-  }
-
-  private static long nonZero(ThreadLocalRandom random) {
-    long id;
-    do {
-      id = random.nextLong();
-    } while (id == 0L);
-    return id;
   }
 }

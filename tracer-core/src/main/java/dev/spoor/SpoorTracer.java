@@ -40,6 +40,7 @@ public final class SpoorTracer implements Tracer, Closeable {
   private final Sampler sampler;
   private final Reporter reporter;
   private final Clock clock;
+  private final IdGenerator idGenerator;
   private final ScopeManager scopeManager;
   private final Limits limits;
   private final SpoorMetrics metrics;
@@ -62,6 +63,7 @@ public final class SpoorTracer implements Tracer, Closeable {
     this.sampler = builder.sampler;
     this.reporter = builder.reporter;
     this.clock = builder.clock;
+    this.idGenerator = builder.idGenerator;
     this.scopeManager = builder.scopeManager;
     this.limits = builder.limits;
     this.metrics = builder.metrics;
@@ -179,6 +181,11 @@ public final class SpoorTracer implements Tracer, Closeable {
   /** The clock used for timestamps and durations. */
   public Clock clock() {
     return clock;
+  }
+
+  /** The source of new trace and span ids. */
+  IdGenerator idGenerator() {
+    return idGenerator;
   }
 
   /** True when new traces get 128-bit ids. */

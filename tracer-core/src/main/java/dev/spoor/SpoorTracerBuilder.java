@@ -53,6 +53,7 @@ public final class SpoorTracerBuilder {
   private Supplier<Reporter> deferredReporter;
   private final List<Reporter> addedReporters = new ArrayList<>();
   Clock clock = Clock.SYSTEM;
+  IdGenerator idGenerator = IdGenerator.THREAD_LOCAL_RANDOM;
   boolean traceId128Bit = true;
   ScopeManager scopeManager;
   Limits limits = Limits.DEFAULT;
@@ -131,6 +132,12 @@ public final class SpoorTracerBuilder {
   /** Source of timestamps and durations. */
   public SpoorTracerBuilder clock(Clock clock) {
     this.clock = requireNonNull(clock, "clock");
+    return this;
+  }
+
+  /** Source of trace and span ids; package-private, for tests that need chosen ids. */
+  SpoorTracerBuilder idGenerator(IdGenerator idGenerator) {
+    this.idGenerator = requireNonNull(idGenerator, "idGenerator");
     return this;
   }
 
@@ -300,6 +307,7 @@ public final class SpoorTracerBuilder {
     this.sampler = settings.sampler;
     this.reporter = settings.resolvedReporter();
     this.clock = settings.clock;
+    this.idGenerator = settings.idGenerator;
     this.traceId128Bit = settings.traceId128Bit;
     this.scopeManager = settings.scopeManager != null
         ? settings.scopeManager : new ThreadLocalScopeManager();

@@ -2,6 +2,7 @@ package dev.spoor;
 
 import java.time.Instant;
 import java.util.concurrent.TimeUnit;
+import java.util.function.LongSupplier;
 
 /**
  * {@link Clock#SYSTEM}: epoch microseconds derived from {@link System#nanoTime()} and an anchor
@@ -11,30 +12,54 @@ import java.util.concurrent.TimeUnit;
  * local trace instead, so their drift is bounded by the trace's length, not by a second.
  */
 final class SystemClock implements Clock {
-  private static final long ANCHOR_NANOS = TimeUnit.SECONDS.toNanos(1);
+  /** How long an anchor serves before the next reading takes a new one. */
+  static final long ANCHOR_NANOS = TimeUnit.SECONDS.toNanos(1);
 
-  private volatile Anchor anchor = new Anchor();
+  private final LongSupplier nanoSource;
+  private final LongSupplier epochMicrosSource;
+  private volatile Anchor anchor;
+
+  SystemClock() {
+    this(System::nanoTime, SystemClock::instantMicros);
+  }
+
+  /** A clock on other time sources, so that a test can move them (and step the wall clock). */
+  SystemClock(LongSupplier nanoSource, LongSupplier epochMicrosSource) {
+    this.nanoSource = nanoSource;
+    this.epochMicrosSource = epochMicrosSource;
+    this.anchor = newAnchor();
+  }
 
   @Override
   public long currentTimeMicros() {
-    return epochMicrosAt(System.nanoTime());
+    return epochMicrosAt(nanoSource.getAsLong());
   }
 
   @Override
   public long nanoTime() {
-    return System.nanoTime();
+    return nanoSource.getAsLong();
   }
 
-  /** Epoch microseconds at {@code nanoTime}, a {@link System#nanoTime()} value read just now. */
-  long epochMicrosAt(long nanoTime) {
+  /** Epoch microseconds at {@code nanoTime}, a {@link #nanoTime()} value read just now. */
+  @Override
+  public long epochMicrosAt(long nanoTime) {
     Anchor current = anchor;
     long elapsed = nanoTime - current.nanoTime;
     if (elapsed >= ANCHOR_NANOS) {
-      current = new Anchor(); // racing threads may each anchor: every anchor is valid
+      current = newAnchor(); // racing threads may each anchor: every anchor is valid
       anchor = current;
       elapsed = nanoTime - current.nanoTime; // slightly negative at most: still the right time
     }
     return current.epochMicros + elapsed / 1_000;
+  }
+
+  private Anchor newAnchor() {
+    return new Anchor(nanoSource.getAsLong(), epochMicrosSource.getAsLong());
+  }
+
+  private static long instantMicros() {
+    Instant now = Instant.now();
+    return now.getEpochSecond() * 1_000_000L + now.getNano() / 1_000;
   }
 
   @Override
@@ -43,12 +68,12 @@ final class SystemClock implements Clock {
   }
 
   private static final class Anchor {
-    final long nanoTime = System.nanoTime();
-    final long epochMicros = epochMicrosNow();
+    final long nanoTime;
+    final long epochMicros;
 
-    private static long epochMicrosNow() {
-      Instant now = Instant.now();
-      return now.getEpochSecond() * 1_000_000L + now.getNano() / 1_000;
+    Anchor(long nanoTime, long epochMicros) {
+      this.nanoTime = nanoTime;
+      this.epochMicros = epochMicros;
     }
   }
 }

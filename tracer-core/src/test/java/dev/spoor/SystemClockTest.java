@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.spoor.reporter.InMemoryReporter;
 import java.time.Instant;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 
 class SystemClockTest {
@@ -35,6 +36,35 @@ class SystemClockTest {
     long start = clock.epochMicrosAt(nanos);
     assertEquals(start + 250, clock.epochMicrosAt(nanos + 250_000));
     assertEquals(start + 2, clock.epochMicrosAt(nanos + 2_000));
+  }
+
+  @Test
+  void theAnchorIsRenewedAfterASecondSoThatAWallClockStepShows() {
+    AtomicLong nanos = new AtomicLong(42_000_000_000L);
+    AtomicLong wallMicros = new AtomicLong(1_700_000_000_000_000L);
+    SystemClock clock = new SystemClock(nanos::get, wallMicros::get);
+    assertEquals(1_700_000_000_000_000L, clock.currentTimeMicros());
+
+    nanos.addAndGet(500_000_000L); // half a second on both clocks...
+    wallMicros.addAndGet(500_000L);
+    wallMicros.addAndGet(-60_000_000L); // ...and NTP steps the wall clock back a minute
+    assertEquals(1_700_000_000_500_000L, clock.epochMicrosAt(nanos.get()),
+        "within the second the anchor still serves: derived from nanoTime");
+
+    nanos.addAndGet(SystemClock.ANCHOR_NANOS); // one more second on both clocks
+    wallMicros.addAndGet(1_000_000L);
+    assertEquals(wallMicros.get(), clock.epochMicrosAt(nanos.get()),
+        "after a second the clock re-anchors and shows the step");
+    assertEquals(wallMicros.get() + 3, clock.epochMicrosAt(nanos.get() + 3_000),
+        "and derives from the new anchor");
+  }
+
+  @Test
+  void aClockOtherThanTheSystemsGivesItsWallTimeForAStart() {
+    ManualClock manual = new ManualClock(1_000_000L);
+    assertEquals(1_000_000L, manual.epochMicrosAt(manual.nanoTime()));
+    manual.stepWallClockMicros(5);
+    assertEquals(1_000_005L, manual.epochMicrosAt(manual.nanoTime()));
   }
 
   @Test
