@@ -160,7 +160,7 @@ final class SpoorSpanBuilder implements Tracer.SpanBuilder {
             : (byte) (flags & ~SpoorSpanContext.FLAG_SAMPLED);
       }
     } else {
-      traceIdHigh = tracer.use128BitTraceIds() ? nonZero(random) : 0L;
+      traceIdHigh = tracer.traceId128Bit() ? nonZero(random) : 0L;
       traceIdLow = nonZero(random);
       parentId = 0L;
       debugId = partialParent == null ? null : partialParent.debugId();
@@ -178,7 +178,7 @@ final class SpoorSpanBuilder implements Tracer.SpanBuilder {
       tracer.metrics().increment(Metric.TRACES_STARTED);
     }
     boolean wideTraceId = parent != null && parent.hasTrace()
-        ? parent.isTraceId128Bit() : tracer.use128BitTraceIds();
+        ? parent.isTraceId128Bit() : tracer.traceId128Bit();
     if (tracer.isNoop()) {
       flags = 0; // a closed or disabled tracer records nothing
     }

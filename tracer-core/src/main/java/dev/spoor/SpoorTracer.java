@@ -44,7 +44,7 @@ public final class SpoorTracer implements Tracer, Closeable {
   private final ScopeManager scopeManager;
   private final Limits limits;
   private final SpoorMetrics metrics;
-  private final boolean use128BitTraceIds;
+  private final boolean traceId128Bit;
   private final IncomingContextPolicy incomingPolicy;
   private final Map<Format<?>, Injector<?>> injectors;
   private final Map<Format<?>, Extractor<?>> extractors;
@@ -65,7 +65,7 @@ public final class SpoorTracer implements Tracer, Closeable {
     this.scopeManager = builder.scopeManager;
     this.limits = builder.limits;
     this.metrics = builder.metrics;
-    this.use128BitTraceIds = builder.traceId128Bit;
+    this.traceId128Bit = builder.traceId128Bit;
     this.incomingPolicy = new IncomingContextPolicy(builder.ignoreIncomingSampling,
         builder.ignoreIncomingBaggage, builder.limits, builder.metrics);
     this.injectors = builder.injectors();
@@ -138,8 +138,8 @@ public final class SpoorTracer implements Tracer, Closeable {
   }
 
   /** True when new traces get 128-bit ids. */
-  public boolean use128BitTraceIds() {
-    return use128BitTraceIds;
+  public boolean traceId128Bit() {
+    return traceId128Bit;
   }
 
   /** True once {@link #close()} was called. */

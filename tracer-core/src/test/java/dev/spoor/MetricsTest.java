@@ -59,7 +59,7 @@ class MetricsTest {
       long notSampled = metrics.get(Metric.SPANS_NOT_SAMPLED);
       assertEquals(roots, metrics.get(Metric.TRACES_STARTED));
       assertEquals(2 * roots, metrics.get(Metric.SPANS_STARTED));
-      assertEquals(sampled, metrics.get(Metric.SPANS_FINISHED), "only sampled spans count");
+      assertEquals(sampled, metrics.get(Metric.SPANS_FINISHED_SAMPLED), "only sampled spans count");
       assertEquals(2 * roots, sampled + notSampled);
       assertEquals(sampled, metrics.get(Metric.SPANS_REPORTED));
       assertEquals(sampled, reporter.size());
@@ -74,11 +74,11 @@ class MetricsTest {
     metrics.add(Metric.SPANS_NOT_SAMPLED, 2);
     metrics.increment(Metric.SPANS_STARTED);
     metrics.add(Metric.SPANS_REPORTED, 3);
-    metrics.increment(Metric.SPANS_FINISHED);
+    metrics.increment(Metric.SPANS_FINISHED_SAMPLED);
     assertEquals(6, metrics.get(Metric.SPANS_STARTED));
-    assertEquals(4, metrics.get(Metric.SPANS_FINISHED));
+    assertEquals(4, metrics.get(Metric.SPANS_FINISHED_SAMPLED));
     assertEquals(6L, metrics.snapshot().get("spoor.spans.started"));
-    assertEquals(4L, metrics.snapshot().get("spoor.spans.finished"));
+    assertEquals(4L, metrics.snapshot().get("spoor.spans.finished_sampled"));
   }
 
   @Test
@@ -88,11 +88,11 @@ class MetricsTest {
       SpoorMetrics metrics = tracer.metrics();
       Span span = tracer.buildSpan("op").start();
       assertEquals(1, metrics.get(Metric.SPANS_STARTED));
-      assertEquals(0, metrics.get(Metric.SPANS_FINISHED));
+      assertEquals(0, metrics.get(Metric.SPANS_FINISHED_SAMPLED));
       span.finish();
       span.finish();
       assertEquals(1, metrics.get(Metric.SPANS_STARTED));
-      assertEquals(1, metrics.get(Metric.SPANS_FINISHED));
+      assertEquals(1, metrics.get(Metric.SPANS_FINISHED_SAMPLED));
       assertEquals(1, metrics.get(Metric.CALLS_AFTER_FINISH));
       assertEquals(1, metrics.get(Metric.SPANS_REPORTED));
     }
@@ -109,7 +109,7 @@ class MetricsTest {
       span.finish();
       assertEquals(1, metrics.get(Metric.SPANS_STARTED));
       assertEquals(1, metrics.get(Metric.SPANS_NOT_SAMPLED));
-      assertEquals(0, metrics.get(Metric.SPANS_FINISHED));
+      assertEquals(0, metrics.get(Metric.SPANS_FINISHED_SAMPLED));
       assertEquals(0, metrics.get(Metric.CALLS_AFTER_FINISH));
       assertEquals(0, metrics.get(Metric.SPANS_REPORTED));
       assertEquals(0, reporter.size());
@@ -134,7 +134,7 @@ class MetricsTest {
       SpoorMetrics metrics = tracer.metrics();
       assertEquals(0, metrics.get(Metric.SPANS_REPORTED));
       assertEquals(2, metrics.get(Metric.SPANS_DROPPED_REPORTER_FAILED));
-      assertEquals(2, metrics.get(Metric.SPANS_FINISHED));
+      assertEquals(2, metrics.get(Metric.SPANS_FINISHED_SAMPLED));
       assertEquals(2, metrics.get(Metric.SPANS_STARTED));
       assertEquals(1, log.events().size(), "rate-limited: " + log.messages());
       assertEquals(Level.WARN, log.events().get(0).getLevel());

@@ -54,7 +54,7 @@ public final class TaskTracing {
    * @throws NullPointerException when {@code tracer} is null
    */
   public static TaskTracing create(Tracer tracer) {
-    return newBuilder(tracer).build();
+    return builder(tracer).build();
   }
 
   /**
@@ -62,7 +62,7 @@ public final class TaskTracing {
    *
    * @throws NullPointerException when {@code tracer} is null
    */
-  public static Builder newBuilder(Tracer tracer) {
+  public static Builder builder(Tracer tracer) {
     return new Builder(tracer);
   }
 

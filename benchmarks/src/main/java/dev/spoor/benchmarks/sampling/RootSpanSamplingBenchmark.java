@@ -8,7 +8,7 @@ import dev.spoor.metrics.SpoorMetrics;
 import dev.spoor.sampler.ProbabilisticSampler;
 import dev.spoor.sampler.RemoteSampler;
 import dev.spoor.sampler.Sampler;
-import dev.spoor.scope.ThreadLocalScopeManager;
+import dev.spoor.scope.MdcScopeManager;
 import io.opentracing.Span;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -73,7 +73,7 @@ public class RootSpanSamplingBenchmark {
           .sampler(chosen)
           .metrics(metrics)
           .reporter(reporter)
-          .scopeManager(ThreadLocalScopeManager.withoutMdc())
+          .scopeManager(MdcScopeManager.withoutMdc())
           .build();
       if (chosen instanceof RemoteSampler) {
         tracer.buildSpan("warm-up").start().finish(); // starts the polling thread

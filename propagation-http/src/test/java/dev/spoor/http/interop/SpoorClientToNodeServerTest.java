@@ -96,7 +96,7 @@ class SpoorClientToNodeServerTest {
     try (SpoorTracer tracer = SpoorTracer.builder("spoor-client").propagation(peer.format)
         .traceId128Bit(wide).sampler(new ConstSampler(sampling == Sampling.SAMPLED))
         .reporter(new InMemoryReporter()).build()) {
-      HttpTracing tracing = HttpTracing.newBuilder(tracer).clientDecorator(new HttpSpanDecorator() {
+      HttpTracing tracing = HttpTracing.builder(tracer).clientDecorator(new HttpSpanDecorator() {
         @Override
         public void onRequest(HttpRequestInfo request, Span span) {
           clientSpan.set((SpoorSpanContext) span.context());
