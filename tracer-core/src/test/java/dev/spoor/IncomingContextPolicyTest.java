@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.spoor.internal.SpanContextBuilder;
 import dev.spoor.metrics.Metric;
 import dev.spoor.metrics.SpoorMetrics;
 import java.util.Map;
@@ -12,8 +13,8 @@ import org.junit.jupiter.api.Test;
 
 class IncomingContextPolicyTest {
   private final SpoorMetrics metrics = new SpoorMetrics();
-  private final SpoorSpanContext sampledWithBaggage = SpoorSpanContext.create(
-      0, 0xabc, 0xdef, 0, SpoorSpanContext.FLAG_SAMPLED, Map.of("user", "alice", "tier", "gold"));
+  private final SpoorSpanContext sampledWithBaggage = new SpanContextBuilder().traceIdLow(0xabc)
+      .spanId(0xdef).sampled(true).baggage(Map.of("user", "alice", "tier", "gold")).build();
 
   @Test
   void aTrustingPolicyKeepsTheDecisionAndTheBaggageWithinLimits() {
@@ -38,7 +39,8 @@ class IncomingContextPolicyTest {
   @Test
   void aContextWithNothingLeftToContinueBecomesNull() {
     IncomingContextPolicy policy = new IncomingContextPolicy(true, true, Limits.DEFAULT, metrics);
-    assertNull(policy.apply(SpoorSpanContext.partial(Map.of("user", "alice"), "debug-1")));
+    assertNull(policy.apply(new SpanContextBuilder().baggage(Map.of("user", "alice"))
+        .debugId("debug-1").build()));
     assertEquals(1, metrics.get(Metric.BAGGAGE_DROPPED));
   }
 

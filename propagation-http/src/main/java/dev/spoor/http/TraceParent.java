@@ -2,6 +2,7 @@ package dev.spoor.http;
 
 import dev.spoor.SpoorSpanContext;
 import dev.spoor.internal.HexCodec;
+import dev.spoor.internal.SpanContextBuilder;
 import dev.spoor.propagation.MalformedContextException;
 
 /**
@@ -28,11 +29,12 @@ final class TraceParent {
   private TraceParent() {}
 
   /**
-   * Parses a received value; OWS around it is allowed (the W3C test suite sends it).
+   * Parses a received value into a builder holding its ids and flags, to which the codec adds
+   * {@code tracestate} and baggage; OWS around the value is allowed (the W3C test suite sends it).
    *
    * @throws MalformedContextException when the value is not valid as §3.2 and §3.2.4 say
    */
-  static SpoorSpanContext parse(String raw) {
+  static SpanContextBuilder parse(String raw) {
     if (raw.length() > MAX_LENGTH) {
       throw new MalformedContextException(
           HEADER + " is too long (" + raw.length() + " characters)");
@@ -78,11 +80,10 @@ final class TraceParent {
     }
     // §3.2.2.5: flags are a bit field; only "sampled" is read, other bits are ignored.
     long flags = HexCodec.parseLowerHex64(value, FLAGS_OFFSET, 2);
-    byte spoorFlags = (flags & W3C_SAMPLED) != 0 ? SpoorSpanContext.FLAG_SAMPLED : 0;
     // The id was written as 32 hex digits (W3C Trace Context §3.2.2.3): keep that width even when
     // its upper half is zero, so it is injected again as it arrived.
-    return SpoorSpanContext.create(high, low, parentId, 0L, spoorFlags, null)
-        .withTraceId128Bit(true);
+    return new SpanContextBuilder().traceIdHigh(high).traceIdLow(low).traceId128Bit(true)
+        .spanId(parentId).sampled((flags & W3C_SAMPLED) != 0);
   }
 
   /**

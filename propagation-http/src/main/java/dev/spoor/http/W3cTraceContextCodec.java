@@ -1,9 +1,9 @@
 package dev.spoor.http;
 
 import dev.spoor.SpoorSpanContext;
-import dev.spoor.internal.BaggageOwnership;
 import dev.spoor.internal.HeaderSafety;
 import dev.spoor.internal.RateLimitedLogger;
+import dev.spoor.internal.SpanContextBuilder;
 import dev.spoor.propagation.MalformedContextException;
 import dev.spoor.propagation.TextMapCodec;
 import io.opentracing.propagation.TextMapExtract;
@@ -97,14 +97,13 @@ public final class W3cTraceContextCodec implements TextMapCodec {
         baggage = HeaderValues.joinCapped(baggage, value, BaggageHeader.MAX_LENGTH + 1);
       }
     }
-    SpoorSpanContext context = null;
+    SpanContextBuilder context = null;
     if (repeated) {
       // The W3C test suite expects a new trace when traceparent is sent twice.
       throw new MalformedContextException(TRACE_PARENT_HEADER + " appears more than once");
     }
     if (traceParent != null) {
-      context = TraceParent.parse(traceParent);
-      context = context.withTraceState(
+      context = TraceParent.parse(traceParent).traceState(
           traceState(traceState == null ? null : traceState.toString(), traceStateTooLong));
     }
     Map<String, String> items = null;
@@ -114,9 +113,10 @@ public final class W3cTraceContextCodec implements TextMapCodec {
     }
     // The items map was built here and is not used again: the context keeps it without a copy.
     if (context != null) {
-      return items == null ? context : BaggageOwnership.get().withBaggage(context, items);
+      return context.ownedBaggage(items).build();
     }
-    return items == null || items.isEmpty() ? null : BaggageOwnership.get().partial(items, null);
+    return items == null || items.isEmpty() ? null
+        : new SpanContextBuilder().ownedBaggage(items).build();
   }
 
   /** §3.3: a bad tracestate is discarded without affecting traceparent. */
