@@ -177,14 +177,17 @@ final class SpoorSpanBuilder implements Tracer.SpanBuilder {
       }
       tracer.metrics().increment(Metric.TRACES_STARTED);
     }
-    boolean wideTraceId = parent != null && parent.hasTrace()
-        ? parent.isTraceId128Bit() : tracer.traceId128Bit();
+    boolean continued = parent != null && parent.hasTrace();
+    boolean wideTraceId = continued ? parent.isTraceId128Bit() : tracer.traceId128Bit();
+    // W3C Trace Context Level 2 §3.2.2.5.2: a trace id drawn here is random in every bit; a
+    // continued trace keeps what its parent knew (unset stays unset).
+    boolean randomTraceId = !continued || parent.isTraceIdRandom();
     if (tracer.isNoop()) {
       flags = 0; // a closed or disabled tracer records nothing
     }
     SpoorSpanContext context = SpoorSpanContext.child(
         traceIdHigh, traceIdLow, spanId, parentId, flags, baggage(parent),
-        parent == null ? null : parent.traceState(), wideTraceId);
+        parent == null ? null : parent.traceState(), wideTraceId, randomTraceId);
     if ((flags & SpoorSpanContext.FLAG_SAMPLED) == 0) {
       tracer.metrics().increment(Metric.SPANS_NOT_SAMPLED);
       // Records nothing, references included: only the context travels on.

@@ -32,10 +32,11 @@ public final class SpoorSpanContext implements SpanContext {
       @Override
       protected SpoorSpanContext create(long traceIdHigh, long traceIdLow, long spanId,
           long parentId, boolean sampled, boolean debug, boolean samplingDeferred,
-          boolean traceId128Bit, String traceState, String debugId, Map<String, String> baggage) {
+          boolean traceId128Bit, boolean traceIdRandom, String traceState, String debugId,
+          Map<String, String> baggage) {
         byte flags = (byte) ((sampled ? FLAG_SAMPLED : 0) | (debug ? FLAG_DEBUG : 0));
         return new SpoorSpanContext(traceIdHigh, traceIdLow, spanId, parentId, flags,
-            samplingDeferred, baggage, debugId, traceState, traceId128Bit);
+            samplingDeferred, baggage, debugId, traceState, traceId128Bit, traceIdRandom);
       }
     });
   }
@@ -52,6 +53,9 @@ public final class SpoorSpanContext implements SpanContext {
   // True when the trace id is 128 bits wide even if its upper half is zero (e.g. extracted from 32
   // hex digits), so that it prints and propagates as 32 digits as it arrived.
   private final boolean traceId128Bit;
+  // W3C Trace Context Level 2 §3.2.2.5.2: the right-most 7 bytes of the trace id are known to be
+  // random, because Spoor drew them or because the traceparent that brought them said so.
+  private final boolean traceIdRandom;
   // Lazily computed; racy single-check is fine since the value is deterministic.
   private String traceIdHex;
   private String spanIdHex;
@@ -69,7 +73,8 @@ public final class SpoorSpanContext implements SpanContext {
       Map<String, String> baggage,
       String debugId,
       String traceState,
-      boolean traceId128Bit) {
+      boolean traceId128Bit,
+      boolean traceIdRandom) {
     this.traceIdHigh = traceIdHigh;
     this.traceIdLow = traceIdLow;
     this.spanId = spanId;
@@ -80,27 +85,28 @@ public final class SpoorSpanContext implements SpanContext {
     this.debugId = debugId;
     this.traceState = traceState;
     this.traceId128Bit = traceId128Bit || traceIdHigh != 0L;
+    this.traceIdRandom = traceIdRandom;
   }
 
   /** A copy whose sampling decision is left to the local sampler. */
   SpoorSpanContext withSamplingDeferred(boolean deferred) {
     return new SpoorSpanContext(
         traceIdHigh, traceIdLow, spanId, parentId, flags, deferred, baggage, debugId, traceState,
-        traceId128Bit);
+        traceId128Bit, traceIdRandom);
   }
 
   /** A copy with other flags. */
   SpoorSpanContext withFlags(byte newFlags) {
     return new SpoorSpanContext(
         traceIdHigh, traceIdLow, spanId, parentId, newFlags, samplingDeferred, baggage, debugId,
-        traceState, traceId128Bit);
+        traceState, traceId128Bit, traceIdRandom);
   }
 
   /** A copy with the given baggage (copied), replacing the current baggage. */
   SpoorSpanContext withBaggage(Map<String, String> newBaggage) {
     return new SpoorSpanContext(
         traceIdHigh, traceIdLow, spanId, parentId, flags, samplingDeferred, copy(newBaggage),
-        debugId, traceState, traceId128Bit);
+        debugId, traceState, traceId128Bit, traceIdRandom);
   }
 
   /** Like {@link #withBaggage}, but keeps {@code newBaggage}, which no one else may hold. */
@@ -109,14 +115,14 @@ public final class SpoorSpanContext implements SpanContext {
         ? Collections.<String, String>emptyMap() : Collections.unmodifiableMap(newBaggage);
     return new SpoorSpanContext(
         traceIdHigh, traceIdLow, spanId, parentId, flags, samplingDeferred, owned, debugId,
-        traceState, traceId128Bit);
+        traceState, traceId128Bit, traceIdRandom);
   }
 
   /** A copy with a Jaeger debug id (null removes it). */
   SpoorSpanContext withDebugId(String newDebugId) {
     return new SpoorSpanContext(
         traceIdHigh, traceIdLow, spanId, parentId, flags, samplingDeferred, baggage, newDebugId,
-        traceState, traceId128Bit);
+        traceState, traceId128Bit, traceIdRandom);
   }
 
   SpoorSpanContext withBaggageItem(String key, String value) {
@@ -125,16 +131,17 @@ public final class SpoorSpanContext implements SpanContext {
     copy.put(key, value);
     return new SpoorSpanContext(
         traceIdHigh, traceIdLow, spanId, parentId, flags, samplingDeferred,
-        Collections.unmodifiableMap(copy), debugId, traceState, traceId128Bit);
+        Collections.unmodifiableMap(copy), debugId, traceState, traceId128Bit, traceIdRandom);
   }
 
   /** Creates a child's context sharing this trace; the child's baggage is this baggage. */
   static SpoorSpanContext child(
       long traceIdHigh, long traceIdLow, long spanId, long parentId, byte flags,
-      Map<String, String> baggage, String traceState, boolean traceId128Bit) {
+      Map<String, String> baggage, String traceState, boolean traceId128Bit,
+      boolean traceIdRandom) {
     return new SpoorSpanContext(
         traceIdHigh, traceIdLow, spanId, parentId, flags, false, baggage, null, traceState,
-        traceId128Bit);
+        traceId128Bit, traceIdRandom);
   }
 
   /** {@code [child_of(this)]}: the references of a span whose only parent is this context. */
@@ -197,6 +204,16 @@ public final class SpoorSpanContext implements SpanContext {
   /** True when the trace id is 128 bits wide: its upper half is non-zero or it arrived as such. */
   public boolean isTraceId128Bit() {
     return traceId128Bit;
+  }
+
+  /**
+   * True when the right-most 7 bytes of the trace id are known to be random (W3C Trace Context
+   * Level 2 §3.2.2.5.2, the {@code random} trace-flag): Spoor drew the id for a new trace, or it
+   * arrived in a {@code traceparent} with the flag set; children keep it. False for ids from
+   * B3 or Jaeger headers, whose randomness nobody stated.
+   */
+  public boolean isTraceIdRandom() {
+    return traceIdRandom;
   }
 
   /** True when this context identifies a span (non-zero trace and span ids), false if partial. */

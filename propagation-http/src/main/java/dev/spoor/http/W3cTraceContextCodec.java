@@ -27,7 +27,9 @@ import org.slf4j.LoggerFactory;
  * members and 8192 bytes. A future version is read as version 00 when it starts like one.
  *
  * <p>On inject, a 64-bit trace id is left-padded to 32 hex digits and a sampled or debug context
- * gets trace-flags {@code 01}; {@code tracestate} is written back as received.
+ * gets the sampled trace-flag ({@code 01}); Trace Context Level 2's random flag ({@code 02}) is
+ * added when Spoor drew the trace id or received it with that flag (never for ids from B3 or
+ * Jaeger headers); {@code tracestate} is written back as received.
  *
  * <p>Baggage is part of this format rather than a format of its own because a composite of formats
  * takes the first valid context and does not merge: a separate baggage format listed after

@@ -42,6 +42,7 @@ public final class SpanContextBuilder {
   private boolean debug;
   private boolean decided;
   private boolean traceId128Bit;
+  private boolean traceIdRandom;
   private String traceState;
   private String debugId;
   private Map<String, String> baggage = Collections.emptyMap();
@@ -67,6 +68,15 @@ public final class SpanContextBuilder {
    */
   public SpanContextBuilder traceId128Bit(boolean traceId128Bit) {
     this.traceId128Bit = traceId128Bit;
+    return this;
+  }
+
+  /**
+   * True when the right-most 7 bytes of the trace id are random as W3C Trace Context Level 2
+   * §3.2.2.5.2 defines it: only a {@code traceparent} with the {@code random} flag says so.
+   */
+  public SpanContextBuilder traceIdRandom(boolean traceIdRandom) {
+    this.traceIdRandom = traceIdRandom;
     return this;
   }
 
@@ -133,7 +143,7 @@ public final class SpanContextBuilder {
   /** The context; the builder may be used again. */
   public SpoorSpanContext build() {
     return factory.create(traceIdHigh, traceIdLow, spanId, parentId, sampled, debug, !decided,
-        traceId128Bit, traceState, debugId, baggage);
+        traceId128Bit, traceIdRandom, traceState, debugId, baggage);
   }
 
   /**
@@ -159,6 +169,7 @@ public final class SpanContextBuilder {
     /** A context of these fields; {@code baggage} is unmodifiable and kept as it is. */
     protected abstract SpoorSpanContext create(long traceIdHigh, long traceIdLow, long spanId,
         long parentId, boolean sampled, boolean debug, boolean samplingDeferred,
-        boolean traceId128Bit, String traceState, String debugId, Map<String, String> baggage);
+        boolean traceId128Bit, boolean traceIdRandom, String traceState, String debugId,
+        Map<String, String> baggage);
   }
 }
