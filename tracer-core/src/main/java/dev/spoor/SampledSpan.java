@@ -124,7 +124,7 @@ final class SampledSpan extends SpoorSpan {
       return this;
     }
     if (!lock()) {
-      tracer.metrics().increment(Metric.CALLS_AFTER_FINISH);
+      tracer.counters.increment(Metric.CALLS_AFTER_FINISH);
       return this;
     }
     try {
@@ -143,7 +143,7 @@ final class SampledSpan extends SpoorSpan {
       return;
     }
     if (tagCount >= tracer.limits().maxTagsPerSpan()) {
-      tracer.metrics().increment(Metric.TAGS_DROPPED);
+      tracer.counters.increment(Metric.TAGS_DROPPED);
       return;
     }
     tags = TagArrays.withRoomFor(tags, tagCount);
@@ -183,7 +183,7 @@ final class SampledSpan extends SpoorSpan {
 
   private Span addOwnedLog(long timestampMicros, Map<String, ?> copy) {
     if (!lock()) {
-      tracer.metrics().increment(Metric.CALLS_AFTER_FINISH);
+      tracer.counters.increment(Metric.CALLS_AFTER_FINISH);
       return this;
     }
     try {
@@ -191,7 +191,7 @@ final class SampledSpan extends SpoorSpan {
         logs = new ArrayList<>(4);
       }
       if (logs.size() >= tracer.limits().maxLogsPerSpan()) {
-        tracer.metrics().increment(Metric.LOGS_DROPPED);
+        tracer.counters.increment(Metric.LOGS_DROPPED);
       } else {
         logs.add(new LogRecord(timestampMicros, copy));
       }
@@ -227,7 +227,7 @@ final class SampledSpan extends SpoorSpan {
       logs.add(new LogRecord(tracer.clock().currentTimeMicros(),
           Collections.unmodifiableMap(fields)));
     } else {
-      tracer.metrics().increment(Metric.LOGS_DROPPED);
+      tracer.counters.increment(Metric.LOGS_DROPPED);
     }
   }
 
@@ -246,7 +246,7 @@ final class SampledSpan extends SpoorSpan {
 
   private void finishWithDuration(long duration) {
     if (!lock()) {
-      tracer.metrics().increment(Metric.CALLS_AFTER_FINISH);
+      tracer.counters.increment(Metric.CALLS_AFTER_FINISH);
       return;
     }
     durationMicros = Math.max(0, duration);

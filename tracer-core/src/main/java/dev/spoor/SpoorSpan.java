@@ -12,8 +12,13 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A span of a {@link SpoorTracer}. Thread-safe: every mutation holds this span's own lock (a state
- * word, see RATIONALE.md "Freezing a span with one CAS"), never a lock shared with other spans.
+ * A span of a {@link SpoorTracer}, and the implementation behind every {@link Span} it starts:
+ * package-private, so that applications hold an {@link io.opentracing.Span} and reporters a
+ * read-only {@link FinishedSpan}, and nobody reaches the writable type (Brave's {@code RealSpan},
+ * OpenTelemetry's {@code SdkSpan} are kept the same way).
+ *
+ * <p>Thread-safe: every mutation holds this span's own lock (a state word, see RATIONALE.md
+ * "Freezing a span with one CAS"), never a lock shared with other spans.
  * Once finished a span is frozen: later calls are ignored and counted, and reporters read its data
  * without locking.
  *
@@ -22,7 +27,7 @@ import java.util.Map;
  * tracer creates spans (the constructor is not public), so that an unsampled span can stay a
  * small handle.
  */
-public class SpoorSpan implements Span, FinishedSpan {
+class SpoorSpan implements Span, FinishedSpan {
   private static final VarHandle STATE;
   private static final int OPEN = 0;
   private static final int LOCKED = 1; // a thread is writing or reading the span's data
@@ -154,7 +159,7 @@ public class SpoorSpan implements Span, FinishedSpan {
   @Override
   public Span setOperationName(String name) {
     if (!lock()) {
-      tracer.metrics().increment(Metric.CALLS_AFTER_FINISH);
+      tracer.counters.increment(Metric.CALLS_AFTER_FINISH);
       return this;
     }
     try {
@@ -221,7 +226,7 @@ public class SpoorSpan implements Span, FinishedSpan {
       return this;
     }
     if (!lock()) {
-      tracer.metrics().increment(Metric.CALLS_AFTER_FINISH);
+      tracer.counters.increment(Metric.CALLS_AFTER_FINISH);
       return this;
     }
     try {
@@ -236,7 +241,7 @@ public class SpoorSpan implements Span, FinishedSpan {
         return this;
       }
       if (!replacing && current.baggage().size() >= tracer.limits().maxBaggageItems()) {
-        tracer.metrics().increment(Metric.BAGGAGE_DROPPED);
+        tracer.counters.increment(Metric.BAGGAGE_DROPPED);
         logBaggageLocked(key, value, replacing, false, true);
         return this;
       }
@@ -245,7 +250,7 @@ public class SpoorSpan implements Span, FinishedSpan {
       if (value.length() > maxLength) {
         value = value.substring(0, maxLength);
         truncated = true;
-        tracer.metrics().increment(Metric.BAGGAGE_TRUNCATED);
+        tracer.counters.increment(Metric.BAGGAGE_TRUNCATED);
       }
       context = current.withBaggageItem(key, value);
       logBaggageLocked(key, value, replacing, truncated, false);

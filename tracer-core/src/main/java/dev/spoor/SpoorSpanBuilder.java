@@ -175,7 +175,7 @@ final class SpoorSpanBuilder implements Tracer.SpanBuilder {
         decision = tracer.sampler().sample(operationName, traceIdHigh, traceIdLow);
         flags = decision.isSampled() ? SpoorSpanContext.FLAG_SAMPLED : 0;
       }
-      tracer.metrics().increment(Metric.TRACES_STARTED);
+      tracer.counters.increment(Metric.TRACES_STARTED);
     }
     boolean continued = parent != null && parent.hasTrace();
     boolean wideTraceId = continued ? parent.isTraceId128Bit() : tracer.traceId128Bit();
@@ -189,11 +189,11 @@ final class SpoorSpanBuilder implements Tracer.SpanBuilder {
         traceIdHigh, traceIdLow, spanId, parentId, flags, baggage(parent),
         parent == null ? null : parent.traceState(), wideTraceId, randomTraceId);
     if ((flags & SpoorSpanContext.FLAG_SAMPLED) == 0) {
-      tracer.metrics().increment(Metric.SPANS_NOT_SAMPLED);
+      tracer.counters.increment(Metric.SPANS_NOT_SAMPLED);
       // Records nothing, references included: only the context travels on.
       return new SpoorSpan(tracer, context, operationName);
     }
-    tracer.metrics().increment(Metric.SPANS_SAMPLED);
+    tracer.counters.increment(Metric.SPANS_SAMPLED);
     Clock clock = tracer.clock();
     long start;
     long startNanos;

@@ -1,5 +1,6 @@
 package dev.spoor;
 
+import dev.spoor.internal.MetricsWriter;
 import dev.spoor.internal.RateLimitedLogger;
 import dev.spoor.metrics.Metric;
 import dev.spoor.metrics.SpoorMetrics;
@@ -44,6 +45,8 @@ public final class SpoorTracer implements Tracer, Closeable {
   private final ScopeManager scopeManager;
   private final Limits limits;
   private final SpoorMetrics metrics;
+  // The writing half of metrics, for this tracer and its spans (tracer.metrics() only reads).
+  final MetricsWriter counters;
   private final boolean traceId128Bit;
   private final IncomingContextPolicy incomingPolicy;
   private final Map<Format<?>, Injector<?>> injectors;
@@ -65,9 +68,10 @@ public final class SpoorTracer implements Tracer, Closeable {
     this.scopeManager = builder.scopeManager;
     this.limits = builder.limits;
     this.metrics = builder.metrics;
+    this.counters = MetricsWriter.of(builder.metrics);
     this.traceId128Bit = builder.traceId128Bit;
     this.incomingPolicy = new IncomingContextPolicy(builder.ignoreIncomingSampling,
-        builder.ignoreIncomingBaggage, builder.limits, builder.metrics);
+        builder.ignoreIncomingBaggage, builder.limits, counters);
     this.injectors = builder.injectors();
     this.extractors = builder.extractors();
     this.disabled = builder.disabled;
@@ -117,8 +121,8 @@ public final class SpoorTracer implements Tracer, Closeable {
     return metrics;
   }
 
-  /** The sampler deciding for new traces. */
-  public Sampler sampler() {
+  /** The sampler deciding for new traces; for the span builder. */
+  Sampler sampler() {
     return sampler;
   }
 
@@ -127,18 +131,18 @@ public final class SpoorTracer implements Tracer, Closeable {
     return reporter;
   }
 
-  /** The limits on tags, logs and baggage. */
-  public Limits limits() {
+  /** The limits on tags, logs and baggage; for the span builder and spans. */
+  Limits limits() {
     return limits;
   }
 
-  /** The clock used for timestamps and durations. */
-  public Clock clock() {
+  /** The clock used for timestamps and durations; for the span builder. */
+  Clock clock() {
     return clock;
   }
 
-  /** True when new traces get 128-bit ids. */
-  public boolean traceId128Bit() {
+  /** True when new traces get 128-bit ids; for the span builder. */
+  boolean traceId128Bit() {
     return traceId128Bit;
   }
 
@@ -195,20 +199,20 @@ public final class SpoorTracer implements Tracer, Closeable {
       return;
     }
     if (!(spanContext instanceof SpoorSpanContext)) {
-      metrics.increment(Metric.INJECT_ERRORS);
+      counters.increment(Metric.INJECT_ERRORS);
       propagationWarnings.warn("Cannot inject {}: not a context of a Spoor tracer", spanContext);
       return;
     }
     Injector<C> injector = (Injector<C>) injectors.get(format);
     if (injector == null) {
       propagationWarnings.warn("No injector registered for format {}", format);
-      metrics.increment(Metric.INJECT_ERRORS);
+      counters.increment(Metric.INJECT_ERRORS);
       return;
     }
     try {
       injector.inject((SpoorSpanContext) spanContext, carrier);
     } catch (RuntimeException e) {
-      metrics.increment(Metric.INJECT_ERRORS);
+      counters.increment(Metric.INJECT_ERRORS);
       propagationWarnings.warn("Injecting into {} failed", format, e);
     }
   }
@@ -222,18 +226,18 @@ public final class SpoorTracer implements Tracer, Closeable {
     Extractor<C> extractor = (Extractor<C>) extractors.get(format);
     if (extractor == null) {
       propagationWarnings.warn("No extractor registered for format {}", format);
-      metrics.increment(Metric.EXTRACT_ERRORS);
+      counters.increment(Metric.EXTRACT_ERRORS);
       return null;
     }
     SpoorSpanContext context;
     try {
       context = extractor.extract(carrier);
     } catch (MalformedContextException e) {
-      metrics.increment(Metric.EXTRACT_ERRORS);
+      counters.increment(Metric.EXTRACT_ERRORS);
       propagationWarnings.warn("Ignoring malformed incoming trace context: {}", e.getMessage());
       return null;
     } catch (RuntimeException e) {
-      metrics.increment(Metric.EXTRACT_ERRORS);
+      counters.increment(Metric.EXTRACT_ERRORS);
       propagationWarnings.warn("Extracting from {} failed", format, e);
       return null;
     }
@@ -244,11 +248,11 @@ public final class SpoorTracer implements Tracer, Closeable {
     try {
       reporter.report(span);
     } catch (RuntimeException e) {
-      metrics.increment(Metric.SPANS_DROPPED_REPORTER_FAILED); // also counts as finished
+      counters.increment(Metric.SPANS_DROPPED_REPORTER_FAILED); // also counts as finished
       reporterWarnings.warn("Reporter {} failed, span dropped", reporter, e);
       return;
     }
-    metrics.increment(Metric.SPANS_REPORTED); // also counts as finished, see Metric
+    counters.increment(Metric.SPANS_REPORTED); // also counts as finished, see Metric
   }
 
   /**

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.spoor.internal.MetricsWriter;
 import dev.spoor.internal.SpanContextBuilder;
 import dev.spoor.metrics.Metric;
 import dev.spoor.metrics.SpoorMetrics;
@@ -18,7 +19,7 @@ class IncomingContextPolicyTest {
 
   @Test
   void aTrustingPolicyKeepsTheDecisionAndTheBaggageWithinLimits() {
-    IncomingContextPolicy policy = new IncomingContextPolicy(false, false, Limits.DEFAULT, metrics);
+    IncomingContextPolicy policy = new IncomingContextPolicy(false, false, Limits.DEFAULT, MetricsWriter.of(metrics));
     SpoorSpanContext kept = policy.apply(sampledWithBaggage);
     assertTrue(kept.isSampled());
     assertEquals(Map.of("user", "alice", "tier", "gold"), kept.baggage());
@@ -27,7 +28,7 @@ class IncomingContextPolicyTest {
 
   @Test
   void anUntrustedEdgeDefersTheDecisionAndDropsAndCountsTheBaggage() {
-    IncomingContextPolicy policy = new IncomingContextPolicy(true, true, Limits.DEFAULT, metrics);
+    IncomingContextPolicy policy = new IncomingContextPolicy(true, true, Limits.DEFAULT, MetricsWriter.of(metrics));
     SpoorSpanContext kept = policy.apply(sampledWithBaggage);
     assertFalse(kept.isSampled());
     assertTrue(kept.isSamplingDeferred());
@@ -38,7 +39,7 @@ class IncomingContextPolicyTest {
 
   @Test
   void aContextWithNothingLeftToContinueBecomesNull() {
-    IncomingContextPolicy policy = new IncomingContextPolicy(true, true, Limits.DEFAULT, metrics);
+    IncomingContextPolicy policy = new IncomingContextPolicy(true, true, Limits.DEFAULT, MetricsWriter.of(metrics));
     assertNull(policy.apply(new SpanContextBuilder().baggage(Map.of("user", "alice"))
         .debugId("debug-1").build()));
     assertEquals(1, metrics.get(Metric.BAGGAGE_DROPPED));
@@ -47,7 +48,7 @@ class IncomingContextPolicyTest {
   @Test
   void baggageBeyondTheItemLimitIsDroppedAndCounted() {
     Limits oneItem = Limits.builder().maxBaggageItems(1).build();
-    IncomingContextPolicy policy = new IncomingContextPolicy(false, false, oneItem, metrics);
+    IncomingContextPolicy policy = new IncomingContextPolicy(false, false, oneItem, MetricsWriter.of(metrics));
     assertEquals(1, policy.apply(sampledWithBaggage).baggage().size());
     assertEquals(1, metrics.get(Metric.BAGGAGE_DROPPED));
   }

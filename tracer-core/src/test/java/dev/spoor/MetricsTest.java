@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ch.qos.logback.classic.Level;
 
+import dev.spoor.internal.MetricsWriter;
 import dev.spoor.metrics.Metric;
 import dev.spoor.metrics.SpoorMetrics;
 import dev.spoor.reporter.InMemoryReporter;
@@ -21,8 +22,8 @@ class MetricsTest {
   @Test
   void countsIncrementsAndAdditions() {
     SpoorMetrics metrics = new SpoorMetrics();
-    metrics.increment(Metric.TAGS_DROPPED);
-    metrics.add(Metric.TAGS_DROPPED, 4);
+    MetricsWriter.of(metrics).increment(Metric.TAGS_DROPPED);
+    MetricsWriter.of(metrics).add(Metric.TAGS_DROPPED, 4);
     assertEquals(5, metrics.get(Metric.TAGS_DROPPED));
     assertEquals(0, metrics.get(Metric.LOGS_DROPPED));
   }
@@ -31,8 +32,8 @@ class MetricsTest {
   void aSnapshotNamesEveryCounterAndGauge() {
     SpoorMetrics metrics = new SpoorMetrics();
     AtomicLong queue = new AtomicLong(7);
-    metrics.registerGauge(SpoorMetrics.QUEUE_LENGTH, queue::get);
-    metrics.increment(Metric.SPANS_STARTED);
+    MetricsWriter.of(metrics).registerGauge(SpoorMetrics.QUEUE_LENGTH, queue::get);
+    MetricsWriter.of(metrics).increment(Metric.SPANS_STARTED);
     Map<String, Long> snapshot = metrics.snapshot();
     assertEquals(Metric.values().length + 1, snapshot.size());
     assertEquals(1L, snapshot.get("spoor.spans.started"));
@@ -70,11 +71,11 @@ class MetricsTest {
   @Test
   void startedAndFinishedSpansAreDerivedFromTheCountersTheTracerIncrements() {
     SpoorMetrics metrics = new SpoorMetrics();
-    metrics.add(Metric.SPANS_SAMPLED, 3);
-    metrics.add(Metric.SPANS_NOT_SAMPLED, 2);
-    metrics.increment(Metric.SPANS_STARTED);
-    metrics.add(Metric.SPANS_REPORTED, 3);
-    metrics.increment(Metric.SPANS_FINISHED_SAMPLED);
+    MetricsWriter.of(metrics).add(Metric.SPANS_SAMPLED, 3);
+    MetricsWriter.of(metrics).add(Metric.SPANS_NOT_SAMPLED, 2);
+    MetricsWriter.of(metrics).increment(Metric.SPANS_STARTED);
+    MetricsWriter.of(metrics).add(Metric.SPANS_REPORTED, 3);
+    MetricsWriter.of(metrics).increment(Metric.SPANS_FINISHED_SAMPLED);
     assertEquals(6, metrics.get(Metric.SPANS_STARTED));
     assertEquals(4, metrics.get(Metric.SPANS_FINISHED_SAMPLED));
     assertEquals(6L, metrics.snapshot().get("spoor.spans.started"));

@@ -58,6 +58,7 @@ public class RootSpanSamplingBenchmark {
     public double probability;
 
     SpoorTracer tracer;
+    Sampler sampler;
     CountingSpoorReporter reporter;
     SpoorMetrics metrics;
     private HttpServer endpoint;
@@ -69,6 +70,7 @@ public class RootSpanSamplingBenchmark {
       reporter = new CountingSpoorReporter();
       Sampler chosen = system.equals("spoor")
           ? new ProbabilisticSampler(probability) : remoteSampler();
+      sampler = chosen;
       tracer = SpoorTracer.builder("benchmark")
           .sampler(chosen)
           .metrics(metrics)
