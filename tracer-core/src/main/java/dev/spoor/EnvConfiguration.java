@@ -13,8 +13,6 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.function.UnaryOperator;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Reads jaeger-client-java's {@code JAEGER_*} variables, and the OpenTelemetry ones Spoor
@@ -24,8 +22,6 @@ import org.slf4j.LoggerFactory;
  * bad value fails when the tracer is built with a message naming the variable and the value.
  */
 final class EnvConfiguration {
-  private static final Logger LOG = LoggerFactory.getLogger(EnvConfiguration.class);
-
   static final String SERVICE_NAME = "JAEGER_SERVICE_NAME";
   static final String DISABLED = "JAEGER_DISABLED";
   static final String TAGS = "JAEGER_TAGS";
@@ -39,6 +35,8 @@ final class EnvConfiguration {
   static final String REPORTER_FLUSH_INTERVAL = "JAEGER_REPORTER_FLUSH_INTERVAL";
   static final String REPORTER_MAX_PACKET_SIZE = "JAEGER_REPORTER_MAX_PACKET_SIZE";
   static final String PROPAGATION = "JAEGER_PROPAGATION";
+  /** jaeger-client-java's sender lookup; Spoor has none, so only its one built-in name passes. */
+  static final String SENDER_FACTORY = "JAEGER_SENDER_FACTORY";
   static final String OTEL_SERVICE_NAME = "OTEL_SERVICE_NAME";
   static final String OTEL_RESOURCE_ATTRIBUTES = "OTEL_RESOURCE_ATTRIBUTES";
 
@@ -79,11 +77,20 @@ final class EnvConfiguration {
 
   /** Builds a tracer builder from the variables; throws IllegalArgumentException on bad values. */
   SpoorTracerBuilder builder() {
+    return builder(null);
+  }
+
+  /**
+   * As {@link #builder()}, with {@code givenServiceName} (when not null) winning over every
+   * variable that names the service, as jaeger-client-java's {@code Configuration.fromEnv(name)}.
+   */
+  SpoorTracerBuilder builder(String givenServiceName) {
     boolean disabled = bool(DISABLED, false);
     Map<String, Object> resource = resourceAttributes();
     Object resourceServiceName = resource.remove("service.name");
-    String serviceName = firstNonNull(get(SERVICE_NAME), firstNonNull(get(OTEL_SERVICE_NAME),
-        resourceServiceName == null ? null : resourceServiceName.toString()));
+    String serviceName = firstNonNull(givenServiceName, firstNonNull(get(SERVICE_NAME),
+        firstNonNull(get(OTEL_SERVICE_NAME),
+            resourceServiceName == null ? null : resourceServiceName.toString())));
     if (serviceName == null) {
       if (!disabled) {
         throw new IllegalArgumentException(
@@ -111,27 +118,44 @@ final class EnvConfiguration {
             PROPAGATION + "='" + propagation + "' is invalid: " + e.getMessage(), e);
       }
     }
+    String senderFactory = get(SENDER_FACTORY);
+    if (senderFactory != null && !senderFactory.equals("thrift")) {
+      throw bad(SENDER_FACTORY, senderFactory, "Spoor has no sender factories: the transport "
+          + "follows from JAEGER_ENDPOINT or OTEL_EXPORTER_OTLP_*; for a transport of your own, "
+          + "pass RemoteReporter.builder().sender(yours).build() to builderFromEnv().reporter(...)");
+    }
     AgentSettings agent = agentSettings();
     boolean logSpans = bool(REPORTER_LOG_SPANS, false);
     EnvSender senders = new EnvSender(this);
     boolean sendNothing = senders.disabled();
     Sender sender = disabled || sendNothing ? null : senders.sender(agent); // checks the values
+    builder.logStartLine = true; // build() logs the effective settings, after any overrides
     if (disabled) {
-      return builder; // reports nothing: no reporter thread, no socket
+      // reports nothing: no reporter thread, no socket, nothing to flush at exit
+      return builder.closeOnShutdown(false);
     }
-    Reporter reporter = sender == null ? noRemoteReporter(logSpans)
-        : reporter(sender, agent, logSpans, metrics);
-    LOG.info("Tracer for {} reports to {}", serviceName, sender != null ? sender
-        : EnvSender.TRACES_EXPORTER + "=none: spans are not sent"
-            + (logSpans ? ", only logged" : ""));
+    // Made at build(), so that a reporter the caller sets instead never starts a thread.
+    builder.deferredReporter(sender == null ? () -> noRemoteReporter(logSpans)
+        : () -> reporter(sender, agent, logSpans, metrics));
     // jaeger-client-java closes (and so flushes) its tracer from a JVM shutdown hook by default.
-    return builder.metrics(metrics).reporter(reporter).closeOnShutdown(true);
+    return builder.metrics(metrics).closeOnShutdown(true);
   }
 
   /** {@code OTEL_TRACES_EXPORTER=none}: the logging reporter when asked, else nothing. */
   private static Reporter noRemoteReporter(boolean logSpans) {
-    // An empty composite rather than Reporter.NOOP, which the builder would log as a mistake.
-    return logSpans ? new LoggingReporter() : new CompositeReporter();
+    // Not Reporter.NOOP, which the builder would log as a mistake; named for the start line.
+    return logSpans ? new LoggingReporter() : new Reporter() {
+      @Override
+      public void report(FinishedSpan span) {}
+
+      @Override
+      public void close() {}
+
+      @Override
+      public String toString() {
+        return "none (" + EnvSender.TRACES_EXPORTER + "=none: spans are not sent)";
+      }
+    };
   }
 
   /**

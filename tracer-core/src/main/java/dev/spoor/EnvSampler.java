@@ -1,5 +1,6 @@
 package dev.spoor;
 
+import dev.spoor.internal.LibraryLogger;
 import dev.spoor.metrics.SpoorMetrics;
 import dev.spoor.sampler.ConstSampler;
 import dev.spoor.sampler.ProbabilisticSampler;
@@ -10,8 +11,6 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Duration;
 import java.util.Locale;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The sampler part of {@link EnvConfiguration}: {@code JAEGER_SAMPLER_TYPE}, its param, and the
@@ -19,7 +18,7 @@ import org.slf4j.LoggerFactory;
  * a bad one fails naming the variable.
  */
 final class EnvSampler {
-  private static final Logger LOG = LoggerFactory.getLogger(EnvConfiguration.class);
+  private static final LibraryLogger LOG = LibraryLogger.of(EnvConfiguration.class);
 
   static final String SAMPLER_TYPE = EnvConfiguration.SAMPLER_TYPE;
   static final String SAMPLER_PARAM = EnvConfiguration.SAMPLER_PARAM;

@@ -66,6 +66,22 @@ final class PropagationResolver {
     return codecs.size() == 1 ? codecs.get(0) : new CompositeTextMapCodec(codecs);
   }
 
+  /**
+   * The names of the formats {@link #resolve} uses for {@code names}, comma-separated as in
+   * {@code JAEGER_PROPAGATION}: what a tracer's start line shows.
+   */
+  static String effectiveNames(List<String> names) {
+    Map<String, PropagationProvider> known = providers();
+    StringBuilder shown = new StringBuilder();
+    for (String name : names) {
+      String key = name.trim().toLowerCase(Locale.ROOT);
+      if (key.equals(JAEGER) || known.containsKey(key)) {
+        shown.append(shown.length() == 0 ? "" : ",").append(key);
+      }
+    }
+    return shown.length() == 0 ? JAEGER : shown.toString();
+  }
+
   /** The codec for {@link #BINARY_FORMATS}: stateless, so one serves every tracer. */
   static final JaegerBinaryCodec BINARY = new JaegerBinaryCodec();
 

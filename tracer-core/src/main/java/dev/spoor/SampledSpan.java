@@ -12,8 +12,8 @@ import java.util.Map;
  * A span of a sampled trace: records tags, logs, references and timing for the reporter. Every
  * access holds this span's own lock ({@link #lock()}), never a lock shared with other spans; once
  * finished it is frozen and reporters read it without locking. Spans of unsampled traces are
- * plain {@link SpoorSpan}s, which record nothing and so stay small (see RATIONALE.md, "An
- * unsampled span is its context and a name").
+ * plain {@link SpoorSpan}s, which record nothing and so stay small (see tracer-core/RATIONALE.md,
+ * "Why is an unsampled span a smaller type that records nothing?").
  */
 final class SampledSpan extends SpoorSpan {
   private final long startMicros;

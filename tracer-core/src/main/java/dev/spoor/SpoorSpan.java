@@ -17,8 +17,9 @@ import java.util.Map;
  * read-only {@link FinishedSpan}, and nobody reaches the writable type (Brave's {@code RealSpan},
  * OpenTelemetry's {@code SdkSpan} are kept the same way).
  *
- * <p>Thread-safe: every mutation holds this span's own lock (a state word, see RATIONALE.md
- * "Freezing a span with one CAS"), never a lock shared with other spans.
+ * <p>Thread-safe: every mutation holds this span's own lock (a state word, see
+ * tracer-core/RATIONALE.md, "Why is a span frozen with one CAS on a state word, and no lock shared
+ * between spans?"), never a lock shared with other spans.
  * Once finished a span is frozen: later calls are ignored and counted, and reporters read its data
  * without locking.
  *
@@ -91,7 +92,8 @@ class SpoorSpan implements Span, FinishedSpan {
    * Takes this span's lock, spinning while another thread holds it (for a few field writes), and
    * returns true; or returns false without the lock once the span is finished, when its data is
    * frozen and may be read as is. Not reentrant. A monitor cost two CASes per use; this costs one,
-   * and finishing costs one CAS and a release store (see RATIONALE.md).
+   * and finishing costs one CAS and a release store (see tracer-core/RATIONALE.md, "Why is
+   * a span frozen with one CAS on a state word, and no lock shared between spans?").
    */
   final boolean lock() {
     int spins = 0;
@@ -270,8 +272,9 @@ class SpoorSpan implements Span, FinishedSpan {
     return context.getBaggageItem(key);
   }
 
-  // Nothing to freeze or count in a span that records nothing (see RATIONALE.md, "Unsampled
-  // finish is free"): a release store, no CAS; unlockIf() leaves it in place.
+  // Nothing to freeze or count in a span that records nothing (see tracer-core/RATIONALE.md, "Why
+  // is an unsampled span a smaller type that records nothing?"): a release store, no CAS;
+  // unlockIf() leaves it in place.
   @Override
   public void finish() {
     STATE.setRelease(this, FINISHED);

@@ -175,15 +175,18 @@ final class SpoorSpanBuilder implements Tracer.SpanBuilder {
         decision = tracer.sampler().sample(operationName, traceIdHigh, traceIdLow);
         flags = decision.isSampled() ? SpoorSpanContext.FLAG_SAMPLED : 0;
       }
-      tracer.counters.increment(Metric.TRACES_STARTED);
     }
-    boolean continued = parent != null && parent.hasTrace();
-    boolean wideTraceId = continued ? parent.isTraceId128Bit() : tracer.traceId128Bit();
+    boolean root = parent == null || !parent.hasTrace();
+    boolean wideTraceId = root ? tracer.traceId128Bit() : parent.isTraceId128Bit();
     // W3C Trace Context Level 2 §3.2.2.5.2: a trace id drawn here is random in every bit; a
     // continued trace keeps what its parent knew (unset stays unset).
-    boolean randomTraceId = !continued || parent.isTraceIdRandom();
+    boolean randomTraceId = root || parent.isTraceIdRandom();
     if (tracer.isNoop()) {
       flags = 0; // a closed or disabled tracer records nothing
+    }
+    if (root) { // one counter per root either way; TRACES_STARTED is their sum
+      tracer.counters.increment((flags & SpoorSpanContext.FLAG_SAMPLED) != 0
+          ? Metric.TRACES_STARTED_SAMPLED : Metric.TRACES_STARTED_NOT_SAMPLED);
     }
     SpoorSpanContext context = SpoorSpanContext.child(
         traceIdHigh, traceIdLow, spanId, parentId, flags, baggage(parent),

@@ -1,5 +1,6 @@
 package dev.spoor;
 
+import dev.spoor.internal.LibraryLogger;
 import dev.spoor.internal.MetricsWriter;
 import dev.spoor.internal.RateLimitedLogger;
 import dev.spoor.metrics.Metric;
@@ -20,8 +21,6 @@ import java.io.Closeable;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Spoor's OpenTracing tracer. Build one per service with {@link #builder(String)}, or configure it
@@ -35,7 +34,7 @@ import org.slf4j.LoggerFactory;
  * <p>{@link #close()} flushes and closes the reporter; afterwards the tracer is a no-op.
  */
 public final class SpoorTracer implements Tracer, Closeable {
-  private static final Logger LOG = LoggerFactory.getLogger(SpoorTracer.class);
+  private static final LibraryLogger LOG = LibraryLogger.of(SpoorTracer.class);
   private static SpoorTracer registeredGlobal; // guarded by SpoorTracer.class
 
   private final SpoorProcess process;
@@ -58,6 +57,7 @@ public final class SpoorTracer implements Tracer, Closeable {
   private final boolean disabled;
   private final AtomicBoolean closing = new AtomicBoolean();
   private final Thread shutdownHook; // null unless closeOnShutdown
+  private final String propagationNames;
   private volatile boolean closed;
 
   SpoorTracer(SpoorTracerBuilder builder) {
@@ -75,7 +75,10 @@ public final class SpoorTracer implements Tracer, Closeable {
     this.injectors = builder.injectors();
     this.extractors = builder.extractors();
     this.disabled = builder.disabled;
-    this.shutdownHook = builder.closeOnShutdown ? registerShutdownHook() : null;
+    this.propagationNames = builder.propagationNames();
+    // A disabled tracer, or one without a reporter, has nothing to flush: no hook keeps it.
+    this.shutdownHook = builder.closeOnShutdown && !builder.disabled
+        && builder.reporter != Reporter.NOOP ? registerShutdownHook() : null;
   }
 
   private Thread registerShutdownHook() {
@@ -108,7 +111,48 @@ public final class SpoorTracer implements Tracer, Closeable {
    * @throws IllegalArgumentException naming the variable and its value when a value is invalid
    */
   public static SpoorTracer fromEnv() {
-    return EnvConfiguration.fromSystem().builder().build();
+    return builderFromEnv().build();
+  }
+
+  /**
+   * A builder preloaded from the same variables as {@link #fromEnv()}, for what the environment
+   * cannot say: other MDC keys ({@code scopeManager}), another or an extra reporter, a clock,
+   * registered codecs. Whatever is set on it wins over the variables; the variables are read and
+   * checked here, once. {@code build()} logs the tracer's effective settings in one line, as
+   * {@code fromEnv()} does.
+   *
+   * <pre>{@code
+   * SpoorTracer tracer = SpoorTracer.builderFromEnv()
+   *     .scopeManager(new MdcScopeManager("traceID", "spanID", "sampled"))
+   *     .build();
+   * }</pre>
+   *
+   * <p>A reporter set with {@code reporter(...)} replaces the one the variables chose (which is
+   * then never started); {@code addReporter(...)} keeps it and adds another.
+   *
+   * @throws IllegalArgumentException naming the variable and its value when a value is invalid
+   */
+  public static SpoorTracerBuilder builderFromEnv() {
+    return EnvConfiguration.fromSystem().builder();
+  }
+
+  /**
+   * As {@link #builderFromEnv()}, for a service that names itself in code: {@code serviceName}
+   * wins over {@code JAEGER_SERVICE_NAME} and {@code OTEL_SERVICE_NAME}, as in jaeger-client-java's
+   * {@code Configuration.fromEnv(serviceName)}.
+   *
+   * @throws IllegalArgumentException when {@code serviceName} is blank, or naming the variable
+   *     and its value when a value is invalid
+   * @throws NullPointerException when {@code serviceName} is null
+   */
+  public static SpoorTracerBuilder builderFromEnv(String serviceName) {
+    if (serviceName == null) {
+      throw new NullPointerException("serviceName == null");
+    }
+    if (serviceName.trim().isEmpty()) {
+      throw new IllegalArgumentException("serviceName is blank");
+    }
+    return EnvConfiguration.fromSystem().builder(serviceName);
   }
 
   /** This tracer's service name and process tags. */
@@ -279,6 +323,20 @@ public final class SpoorTracer implements Tracer, Closeable {
       LOG.warn("Closing reporter {} failed", reporter, e);
     }
     sampler.close();
+  }
+
+  /**
+   * The one line {@code fromEnv()} logs at start: the effective settings, never a credential
+   * (senders show an authorization's kind and header names only, endpoints without user info).
+   */
+  String startLine() {
+    return "Initialized tracer=SpoorTracer{service=" + process.serviceName()
+        + (disabled ? ", disabled (records and sends nothing)" : "")
+        + ", sampler=" + sampler
+        + ", reporter=" + reporter
+        + ", propagation=" + propagationNames
+        + ", traceId128Bit=" + traceId128Bit
+        + ", closeOnShutdown=" + (shutdownHook != null) + "}";
   }
 
   @Override

@@ -1,9 +1,11 @@
 package dev.spoor;
 
+import dev.spoor.internal.LibraryLogger;
 import dev.spoor.metrics.SpoorMetrics;
 import dev.spoor.propagation.Extractor;
 import dev.spoor.propagation.Injector;
 import dev.spoor.propagation.TextMapCodec;
+import dev.spoor.reporter.CompositeReporter;
 import dev.spoor.reporter.Reporter;
 import dev.spoor.sampler.ConstSampler;
 import dev.spoor.sampler.Sampler;
@@ -17,8 +19,7 @@ import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import java.util.function.Supplier;
 
 /**
  * Configures a {@link SpoorTracer}. Every default is set here, in one place:
@@ -34,15 +35,23 @@ import org.slf4j.LoggerFactory;
  *       propagation-http module is on the class path); for BINARY, BINARY_INJECT and
  *       BINARY_EXTRACT: Jaeger's binary layout ({@link dev.spoor.propagation.JaegerBinaryCodec})
  *   <li>incoming sampling decisions and baggage: trusted
- *   <li>close on JVM shutdown: false
+ *   <li>close on JVM shutdown: true (spans queued when the JVM exits are sent, as
+ *       jaeger-client-java's tracers do unless built {@code withManualShutdown()})
  * </ul>
+ *
+ * <p>{@link SpoorTracer#builderFromEnv()} gives a builder with these settings already taken from
+ * the {@code JAEGER_*} and {@code OTEL_*} variables; anything set on it afterwards wins.
  */
 public final class SpoorTracerBuilder {
-  private static final Logger LOG = LoggerFactory.getLogger(SpoorTracerBuilder.class);
+  private static final LibraryLogger LOG = LibraryLogger.of(SpoorTracerBuilder.class);
   private final String serviceName;
   private final Map<String, Object> tags = new LinkedHashMap<>();
   Sampler sampler = new ConstSampler(true);
   Reporter reporter = Reporter.NOOP;
+  // builderFromEnv()'s reporter, made at build() unless reporter(...) replaced it, so that a
+  // replaced reporter never starts a thread.
+  private Supplier<Reporter> deferredReporter;
+  private final List<Reporter> addedReporters = new ArrayList<>();
   Clock clock = Clock.SYSTEM;
   boolean traceId128Bit = true;
   ScopeManager scopeManager;
@@ -51,7 +60,9 @@ public final class SpoorTracerBuilder {
   boolean ignoreIncomingSampling;
   boolean ignoreIncomingBaggage;
   boolean disabled;
-  boolean closeOnShutdown;
+  boolean closeOnShutdown = true;
+  // Set by builderFromEnv(): build() logs the tracer's effective settings in one line.
+  boolean logStartLine;
   private List<String> propagation;
   private boolean propagationDefaulted = true;
   private final Map<Format<?>, Injector<?>> injectors = new IdentityHashMap<>();
@@ -74,10 +85,47 @@ public final class SpoorTracerBuilder {
     return this;
   }
 
-  /** Receives finished, sampled spans; closed by the tracer's {@code close()}. */
+  /**
+   * Receives finished, sampled spans; closed by the tracer's {@code close()}. Replaces the reporter
+   * set before, including the one {@link SpoorTracer#builderFromEnv()} chose; see {@link
+   * #addReporter} to keep it.
+   */
   public SpoorTracerBuilder reporter(Reporter reporter) {
     this.reporter = requireNonNull(reporter, "reporter");
+    this.deferredReporter = null;
     return this;
+  }
+
+  /**
+   * Also hands every span to {@code reporter}, after the one set with {@link #reporter} or chosen
+   * by {@link SpoorTracer#builderFromEnv()} (e.g. an {@code InMemoryReporter} in a test, a
+   * {@code LoggingReporter}); the tracer gets a {@code CompositeReporter} of them, in order, and
+   * its {@code metrics()} shows every one's counters.
+   */
+  public SpoorTracerBuilder addReporter(Reporter reporter) {
+    addedReporters.add(requireNonNull(reporter, "reporter"));
+    return this;
+  }
+
+  /** Used by builderFromEnv(): the reporter is made at build(), unless replaced before. */
+  SpoorTracerBuilder deferredReporter(Supplier<Reporter> reporter) {
+    this.deferredReporter = reporter;
+    this.reporter = Reporter.NOOP;
+    return this;
+  }
+
+  /** The reporter a tracer built now gets. */
+  private Reporter resolvedReporter() {
+    Reporter base = deferredReporter != null ? deferredReporter.get() : reporter;
+    if (addedReporters.isEmpty()) {
+      return base;
+    }
+    List<Reporter> all = new ArrayList<>();
+    if (base != Reporter.NOOP) {
+      all.add(base);
+    }
+    all.addAll(addedReporters);
+    return all.size() == 1 ? all.get(0) : new CompositeReporter(all.toArray(new Reporter[0]));
   }
 
   /** Source of timestamps and durations. */
@@ -215,10 +263,13 @@ public final class SpoorTracerBuilder {
   }
 
   /**
-   * True to close the tracer from a JVM shutdown hook, so that spans finished before the JVM exits
-   * are sent even when the application never calls {@code close()} (default false here;
-   * {@code fromEnv()} sets it, as jaeger-client-java registers such a hook by default). An explicit
-   * {@code close()} removes the hook; closing twice is harmless.
+   * True (the default) to close the tracer from a JVM shutdown hook, so that spans finished before
+   * the JVM exits are sent even when the application never calls {@code close()}, as
+   * jaeger-client-java's {@code JaegerTracer} does unless built {@code withManualShutdown()}.
+   * False for tracers whose owner closes them (a container, a test), so that no hook keeps an
+   * unclosed tracer reachable. No hook is registered for a disabled tracer or one without a
+   * reporter ({@link Reporter#NOOP}): they have nothing to send. An explicit {@code close()}
+   * removes the hook; closing twice is harmless.
    */
   public SpoorTracerBuilder closeOnShutdown(boolean closeOnShutdown) {
     this.closeOnShutdown = closeOnShutdown;
@@ -230,11 +281,16 @@ public final class SpoorTracerBuilder {
    * built from one builder share only what was set explicitly.
    */
   public SpoorTracer build() {
-    if (reporter == Reporter.NOOP && !disabled) {
+    SpoorTracerBuilder settings = new SpoorTracerBuilder(this);
+    if (settings.reporter == Reporter.NOOP && !disabled) {
       LOG.info("Tracer for {} has no reporter: spans are recorded but sent nowhere "
           + "(set one with reporter(...), e.g. RemoteReporter.builder().build())", serviceName);
     }
-    return new SpoorTracer(new SpoorTracerBuilder(this));
+    SpoorTracer tracer = new SpoorTracer(settings);
+    if (logStartLine) {
+      LOG.info("{}", tracer.startLine());
+    }
+    return tracer;
   }
 
   /** A copy of {@code settings} with the defaults that must be new per tracer filled in. */
@@ -242,7 +298,7 @@ public final class SpoorTracerBuilder {
     this.serviceName = settings.serviceName;
     this.tags.putAll(settings.tags);
     this.sampler = settings.sampler;
-    this.reporter = settings.reporter;
+    this.reporter = settings.resolvedReporter();
     this.clock = settings.clock;
     this.traceId128Bit = settings.traceId128Bit;
     this.scopeManager = settings.scopeManager != null
@@ -255,6 +311,7 @@ public final class SpoorTracerBuilder {
     this.ignoreIncomingBaggage = settings.ignoreIncomingBaggage;
     this.disabled = settings.disabled;
     this.closeOnShutdown = settings.closeOnShutdown;
+    this.logStartLine = settings.logStartLine;
     this.propagation = settings.propagation;
     this.propagationDefaulted = settings.propagationDefaulted;
     this.injectors.putAll(settings.injectors);
@@ -265,6 +322,14 @@ public final class SpoorTracerBuilder {
     Map<String, Object> all = new LinkedHashMap<>(ProcessTags.defaults());
     all.putAll(tags);
     return new SpoorProcess(serviceName, all);
+  }
+
+  /** The propagation formats in use for text carriers, e.g. {@code jaeger,w3c}. */
+  String propagationNames() {
+    if (!injectors.isEmpty() || !extractors.isEmpty()) {
+      return PropagationResolver.effectiveNames(propagation) + " (and registered codecs)";
+    }
+    return PropagationResolver.effectiveNames(propagation);
   }
 
   Map<Format<?>, Injector<?>> injectors() {

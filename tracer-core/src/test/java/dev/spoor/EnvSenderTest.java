@@ -195,11 +195,12 @@ class EnvSenderTest {
   @Test
   void noneSendsNothingAndSaysSoInTheOneLineLoggedAtStart() {
     set("JAEGER_SERVICE_NAME", "svc").set("OTEL_TRACES_EXPORTER", "none");
-    try (LogCapture log = new LogCapture(EnvConfiguration.class.getName());
+    try (LogCapture log = new LogCapture(SpoorTracerBuilder.class.getName());
         SpoorTracer tracer = tracer()) {
       assertTrue(tracer.reporter().counters().isEmpty());
-      assertEquals(List.of("Tracer for svc reports to OTEL_TRACES_EXPORTER=none: spans are not "
-          + "sent"), log.messages());
+      assertEquals(1, log.messages().size(), log.messages()::toString);
+      assertTrue(log.messages().get(0).contains(
+          "reporter=none (OTEL_TRACES_EXPORTER=none: spans are not sent)"), log.messages()::toString);
     }
   }
 
@@ -207,11 +208,11 @@ class EnvSenderTest {
   void logsOneLineNamingTheSenderAndWhereWithoutCredentials() {
     set("JAEGER_SERVICE_NAME", "svc").set("JAEGER_ENDPOINT", "http://collector:14268/api/traces")
         .set("JAEGER_AUTH_TOKEN", "t0ken");
-    try (LogCapture log = new LogCapture(EnvConfiguration.class.getName());
+    try (LogCapture log = new LogCapture(SpoorTracerBuilder.class.getName());
         SpoorTracer tracer = tracer()) {
       List<String> lines = log.messages();
       assertEquals(1, lines.size(), lines::toString);
-      assertTrue(lines.get(0).startsWith("Tracer for svc reports to JaegerHttpSender{endpoint="
+      assertTrue(lines.get(0).contains("reporter=RemoteReporter{sender=JaegerHttpSender{endpoint="
           + "http://collector:14268/api/traces, auth=bearer"), lines.get(0));
       assertFalse(lines.get(0).contains("t0ken"));
     }

@@ -1,56 +1,78 @@
 package dev.spoor;
 
-import ch.qos.logback.classic.Level;
-import ch.qos.logback.classic.Logger;
-import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.core.read.ListAppender;
+import dev.spoor.internal.LibraryLogger;
 import java.util.ArrayList;
 import java.util.List;
-import org.slf4j.LoggerFactory;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.logging.Handler;
+import java.util.logging.Level;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
 
-/** Records what one logback logger writes, at INFO and above, until closed. */
+/**
+ * Records what one of Spoor's {@code java.util.logging} loggers writes, at INFO and above, until
+ * closed. Spoor formats its messages itself, so a record's message is the line as written.
+ */
 public final class LogCapture implements AutoCloseable {
   private final Logger logger;
   private final Level previousLevel;
-  private final ListAppender<ILoggingEvent> appender = new ListAppender<>();
+  private final List<LogRecord> records = new CopyOnWriteArrayList<>();
+  private final Handler handler = new Handler() {
+    @Override
+    public void publish(LogRecord record) {
+      if (isLoggable(record)) {
+        records.add(record);
+      }
+    }
+
+    @Override
+    public void flush() {}
+
+    @Override
+    public void close() {}
+  };
 
   public LogCapture(String loggerName) {
-    this.logger = (Logger) LoggerFactory.getLogger(loggerName);
+    this.logger = Logger.getLogger(loggerName);
     this.previousLevel = logger.getLevel();
-    appender.start();
-    logger.addAppender(appender);
+    handler.setLevel(Level.INFO);
+    logger.addHandler(handler);
     logger.setLevel(Level.INFO);
   }
 
-  /** The formatted messages logged so far, in order. */
+  /** Captures the logger that {@code logger} writes to. */
+  public LogCapture(LibraryLogger logger) {
+    this(logger.name());
+  }
+
+  /** The messages logged so far, in order. */
   public List<String> messages() {
     List<String> messages = new ArrayList<>();
-    for (ILoggingEvent event : new ArrayList<>(appender.list)) {
-      messages.add(event.getFormattedMessage());
+    for (LogRecord record : records) {
+      messages.add(record.getMessage());
     }
     return messages;
   }
 
-  /** The formatted messages logged at WARN and above so far, in order. */
+  /** The messages logged at WARNING and above so far, in order. */
   public List<String> warnings() {
     List<String> messages = new ArrayList<>();
-    for (ILoggingEvent event : new ArrayList<>(appender.list)) {
-      if (event.getLevel().isGreaterOrEqual(Level.WARN)) {
-        messages.add(event.getFormattedMessage());
+    for (LogRecord record : records) {
+      if (record.getLevel().intValue() >= Level.WARNING.intValue()) {
+        messages.add(record.getMessage());
       }
     }
     return messages;
   }
 
-  /** The events logged so far. */
-  public List<ILoggingEvent> events() {
-    return new ArrayList<>(appender.list);
+  /** The records logged so far. */
+  public List<LogRecord> events() {
+    return new ArrayList<>(records);
   }
 
   @Override
   public void close() {
-    logger.detachAppender(appender);
+    logger.removeHandler(handler);
     logger.setLevel(previousLevel);
-    appender.stop();
   }
 }

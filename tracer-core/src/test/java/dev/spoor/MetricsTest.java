@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import ch.qos.logback.classic.Level;
 
 import dev.spoor.internal.MetricsWriter;
 import dev.spoor.metrics.Metric;
@@ -15,6 +14,7 @@ import dev.spoor.sampler.ProbabilisticSampler;
 import io.opentracing.Span;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.logging.Level;
 import org.junit.jupiter.api.Test;
 
 class MetricsTest {
@@ -59,6 +59,8 @@ class MetricsTest {
       long sampled = metrics.get(Metric.SPANS_SAMPLED);
       long notSampled = metrics.get(Metric.SPANS_NOT_SAMPLED);
       assertEquals(roots, metrics.get(Metric.TRACES_STARTED));
+      assertEquals(sampled / 2, metrics.get(Metric.TRACES_STARTED_SAMPLED));
+      assertEquals(notSampled / 2, metrics.get(Metric.TRACES_STARTED_NOT_SAMPLED));
       assertEquals(2 * roots, metrics.get(Metric.SPANS_STARTED));
       assertEquals(sampled, metrics.get(Metric.SPANS_FINISHED_SAMPLED), "only sampled spans count");
       assertEquals(2 * roots, sampled + notSampled);
@@ -138,9 +140,9 @@ class MetricsTest {
       assertEquals(2, metrics.get(Metric.SPANS_FINISHED_SAMPLED));
       assertEquals(2, metrics.get(Metric.SPANS_STARTED));
       assertEquals(1, log.events().size(), "rate-limited: " + log.messages());
-      assertEquals(Level.WARN, log.events().get(0).getLevel());
+      assertEquals(Level.WARNING, log.events().get(0).getLevel());
       assertTrue(log.messages().get(0).contains("span dropped"), log.messages().get(0));
-      assertEquals("reporter broken", log.events().get(0).getThrowableProxy().getMessage());
+      assertEquals("reporter broken", log.events().get(0).getThrown().getMessage());
     }
   }
 
@@ -148,8 +150,8 @@ class MetricsTest {
   void metricNamesAreDottedAndUnique() {
     java.util.Set<String> names = new java.util.HashSet<>();
     for (Metric metric : Metric.values()) {
-      assertEquals(true, metric.metricName().startsWith("spoor."), metric.metricName());
-      assertEquals(true, names.add(metric.metricName()), metric.metricName());
+      assertTrue(metric.metricName().startsWith("spoor."), metric.metricName());
+      assertTrue(names.add(metric.metricName()), metric.metricName());
     }
   }
 }

@@ -1,8 +1,8 @@
 package dev.spoor;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.InetAddress;
 import java.util.Map;
@@ -26,7 +26,7 @@ class ProcessTagsTest {
     String version = expectedVersion();
     assertNotNull(version, "surefire passes the project version");
     assertEquals(version, ProcessTags.VERSION);
-    assertTrue(!ProcessTags.VERSION.contains("${"), ProcessTags.VERSION);
+    assertFalse(ProcessTags.VERSION.contains("${"), ProcessTags.VERSION);
   }
 
   @Test

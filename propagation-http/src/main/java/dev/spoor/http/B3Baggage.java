@@ -1,14 +1,14 @@
 package dev.spoor.http;
 
 import dev.spoor.internal.HeaderSafety;
+import dev.spoor.internal.LibraryLogger;
+import dev.spoor.internal.PercentCodec;
 import dev.spoor.internal.RateLimitedLogger;
+import dev.spoor.internal.UntrustedText;
 import io.opentracing.propagation.TextMapInject;
-import java.io.ByteArrayOutputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import org.slf4j.LoggerFactory;
 
 /**
  * Baggage next to B3 headers as {@code baggage-{key}: {value}}, the convention of
@@ -17,7 +17,8 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Values of visible ASCII without '%' are written as they are, since those peers neither encode
  * nor decode; any other value is percent-encoded UTF-8 so that no header carries CR, LF or
- * non-ASCII. Reading decodes a value only when it is a valid percent-encoding.
+ * non-ASCII ({@link PercentCodec#B3_BAGGAGE}). Reading decodes a value only when it is a valid
+ * percent-encoding.
  */
 final class B3Baggage {
   static final String PREFIX = "baggage-";
@@ -25,8 +26,7 @@ final class B3Baggage {
   static final int MAX_ITEMS = BaggageHeader.MAX_MEMBERS;
 
   private static final RateLimitedLogger WARNINGS = new RateLimitedLogger(
-      LoggerFactory.getLogger(B3Baggage.class), 10, TimeUnit.SECONDS);
-  private static final char[] HEX = "0123456789ABCDEF".toCharArray();
+      LibraryLogger.of(B3Baggage.class), 10, TimeUnit.SECONDS);
 
   private B3Baggage() {}
 
@@ -46,7 +46,7 @@ final class B3Baggage {
     String key = B3BaggageNames.keyOf(header);
     if (items.size() >= MAX_ITEMS && !items.containsKey(key)) {
       WARNINGS.warn("Dropped incoming B3 baggage beyond {} items: '{}'", MAX_ITEMS,
-          HeaderValues.shown(header));
+          UntrustedText.forLog(header, UntrustedText.QUOTED_VALUE_LENGTH));
       return items;
     }
     items.put(key, decode(value));
@@ -61,54 +61,24 @@ final class B3Baggage {
       String header = key == null || value == null ? null : B3BaggageNames.headerOf(key);
       if (header == null) {
         WARNINGS.warn("Left out a baggage item whose key cannot be a header name: '{}'",
-            key == null ? "null" : HeaderValues.shown(key));
+            UntrustedText.forLog(key, UntrustedText.QUOTED_VALUE_LENGTH));
         continue;
       }
       carrier.put(header, encode(value));
     }
   }
 
+  // Visible ASCII (the space included) without '%' as it is: those peers neither encode nor decode.
   private static String encode(String value) {
     if (HeaderSafety.isVisibleAscii(value) && value.indexOf('%') < 0) {
       return value;
     }
-    StringBuilder out = new StringBuilder(value.length() * 3);
-    for (byte b : value.getBytes(StandardCharsets.UTF_8)) {
-      int octet = b & 0xff;
-      if (octet > 0x20 && octet < 0x7f && octet != '%') {
-        out.append((char) octet);
-      } else {
-        out.append('%').append(HEX[octet >> 4]).append(HEX[octet & 0xf]);
-      }
-    }
-    return out.toString();
+    return PercentCodec.B3_BAGGAGE.encode(value);
   }
 
+  // Not an encoding Spoor writes (a bad escape, non-ASCII): the value as sent.
   private static String decode(String value) {
-    if (value.indexOf('%') < 0) {
-      return value;
-    }
-    ByteArrayOutputStream bytes = new ByteArrayOutputStream(value.length());
-    for (int i = 0; i < value.length(); i++) {
-      char c = value.charAt(i);
-      if (c == '%') {
-        int high = i + 2 < value.length() ? hexDigit(value.charAt(i + 1)) : -1;
-        int low = high < 0 ? -1 : hexDigit(value.charAt(i + 2));
-        if (low < 0) {
-          return value; // not an encoding we wrote: keep the value as sent
-        }
-        bytes.write((high << 4) | low);
-        i += 2;
-      } else if (c > 0x7f) {
-        return value;
-      } else {
-        bytes.write(c);
-      }
-    }
-    return new String(bytes.toByteArray(), StandardCharsets.UTF_8);
-  }
-
-  private static int hexDigit(char c) {
-    return c < 0x80 ? Character.digit(c, 16) : -1;
+    String decoded = PercentCodec.B3_BAGGAGE.decode(value);
+    return decoded == null ? value : decoded;
   }
 }

@@ -3,6 +3,7 @@ package dev.spoor.http;
 import dev.spoor.SpoorSpanContext;
 import dev.spoor.internal.SpanContextBuilder;
 import dev.spoor.internal.HexCodec;
+import dev.spoor.internal.UntrustedText;
 import dev.spoor.propagation.MalformedContextException;
 import io.opentracing.propagation.TextMapExtract;
 import io.opentracing.propagation.TextMapInject;
@@ -327,6 +328,7 @@ final class B3Headers {
 
   private static MalformedContextException malformed(String header, String problem, String value) {
     return new MalformedContextException(
-        header + " " + problem + ": '" + HeaderValues.shown(value) + "'");
+        header + " " + problem + ": '"
+            + UntrustedText.forLog(value, UntrustedText.QUOTED_VALUE_LENGTH) + "'");
   }
 }

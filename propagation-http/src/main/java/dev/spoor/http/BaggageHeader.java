@@ -1,11 +1,12 @@
 package dev.spoor.http;
 
 import dev.spoor.internal.HeaderSafety;
+import dev.spoor.internal.LibraryLogger;
 import dev.spoor.internal.PercentCodec;
 import dev.spoor.internal.RateLimitedLogger;
+import dev.spoor.internal.UntrustedText;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import org.slf4j.LoggerFactory;
 
 /**
  * The W3C {@code baggage} header (W3C Baggage, Candidate Recommendation, §3): {@code key=value}
@@ -23,7 +24,7 @@ final class BaggageHeader {
   static final int MAX_LENGTH = 8192;
 
   private static final RateLimitedLogger WARNINGS = new RateLimitedLogger(
-      LoggerFactory.getLogger(BaggageHeader.class), 10, TimeUnit.SECONDS);
+      LibraryLogger.of(BaggageHeader.class), 10, TimeUnit.SECONDS);
 
   private BaggageHeader() {}
 
@@ -66,7 +67,7 @@ final class BaggageHeader {
     }
     if (skipped > 0) {
       WARNINGS.warn("Dropped invalid or excess members of an incoming baggage header: '{}'",
-          HeaderValues.shown(value));
+          UntrustedText.forLog(value, UntrustedText.QUOTED_VALUE_LENGTH));
     }
   }
 

@@ -1,9 +1,10 @@
 package dev.spoor.http;
 
 /**
- * Small helpers shared by the codecs for received values: trimming optional whitespace, joining
- * repeated headers and quoting a value safely in a log line. (Whether a value may be written is
- * {@link dev.spoor.internal.HeaderSafety}'s job, shared with tracer-core.)
+ * Small helpers shared by the codecs for received values: trimming optional whitespace and joining
+ * repeated headers. (Whether a value may be written is {@link dev.spoor.internal.HeaderSafety}'s
+ * job, and quoting one in a log line {@link dev.spoor.internal.UntrustedText}'s, both shared with
+ * tracer-core.)
  */
 final class HeaderValues {
   private HeaderValues() {}
@@ -63,22 +64,5 @@ final class HeaderValues {
       joined.append(next, 0, Math.min(next.length(), room));
     }
     return joined;
-  }
-
-  /**
-   * At most 80 characters of a received value for a log message, with anything but visible ASCII
-   * replaced by '?' so that a hostile header cannot forge log lines.
-   */
-  static String shown(String value) {
-    int length = Math.min(value.length(), 80);
-    StringBuilder out = new StringBuilder(length + 3);
-    for (int i = 0; i < length; i++) {
-      char c = value.charAt(i);
-      out.append(c < 0x20 || c > 0x7e ? '?' : c);
-    }
-    if (value.length() > length) {
-      out.append("...");
-    }
-    return out.toString();
   }
 }

@@ -3,6 +3,7 @@ package dev.spoor.http;
 import dev.spoor.SpoorSpanContext;
 import dev.spoor.internal.HexCodec;
 import dev.spoor.internal.SpanContextBuilder;
+import dev.spoor.internal.UntrustedText;
 import dev.spoor.propagation.MalformedContextException;
 
 /**
@@ -113,6 +114,7 @@ final class TraceParent {
   }
 
   private static MalformedContextException malformed(String problem, String value) {
-    return new MalformedContextException(HEADER + " " + problem + ": '" + HeaderValues.shown(value) + "'");
+    return new MalformedContextException(HEADER + " " + problem + ": '"
+        + UntrustedText.forLog(value, UntrustedText.QUOTED_VALUE_LENGTH) + "'");
   }
 }

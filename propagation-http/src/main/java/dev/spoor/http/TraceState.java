@@ -1,5 +1,6 @@
 package dev.spoor.http;
 
+import dev.spoor.internal.UntrustedText;
 import dev.spoor.propagation.MalformedContextException;
 
 /**
@@ -170,6 +171,7 @@ final class TraceState {
 
   private static MalformedContextException malformed(String problem, String value) {
     return new MalformedContextException(
-        HEADER + " " + problem + ": '" + HeaderValues.shown(value) + "'");
+        HEADER + " " + problem + ": '"
+            + UntrustedText.forLog(value, UntrustedText.QUOTED_VALUE_LENGTH) + "'");
   }
 }

@@ -2,8 +2,10 @@ package dev.spoor.http;
 
 import dev.spoor.SpoorSpanContext;
 import dev.spoor.internal.HeaderSafety;
+import dev.spoor.internal.LibraryLogger;
 import dev.spoor.internal.RateLimitedLogger;
 import dev.spoor.internal.SpanContextBuilder;
+import dev.spoor.internal.UntrustedText;
 import dev.spoor.propagation.MalformedContextException;
 import dev.spoor.propagation.TextMapCodec;
 import io.opentracing.propagation.TextMapExtract;
@@ -11,7 +13,6 @@ import io.opentracing.propagation.TextMapInject;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import org.slf4j.LoggerFactory;
 
 /**
  * W3C propagation, the {@code w3c} format: Trace Context's {@code traceparent} and
@@ -44,7 +45,7 @@ public final class W3cTraceContextCodec implements TextMapCodec {
   public static final String BAGGAGE_HEADER = BaggageHeader.HEADER;
 
   private static final RateLimitedLogger WARNINGS = new RateLimitedLogger(
-      LoggerFactory.getLogger(W3cTraceContextCodec.class), 10, TimeUnit.SECONDS);
+      LibraryLogger.of(W3cTraceContextCodec.class), 10, TimeUnit.SECONDS);
 
   /** Creates the codec; it holds no state and may be shared. */
   public W3cTraceContextCodec() {}
@@ -59,7 +60,7 @@ public final class W3cTraceContextCodec implements TextMapCodec {
           carrier.put(TRACE_STATE_HEADER, traceState);
         } else {
           WARNINGS.warn("Not writing a tracestate with characters illegal in a header: '{}'",
-              HeaderValues.shown(traceState));
+              UntrustedText.forLog(traceState, UntrustedText.QUOTED_VALUE_LENGTH));
         }
       }
     }

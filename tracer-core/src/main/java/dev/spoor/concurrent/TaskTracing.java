@@ -1,5 +1,6 @@
 package dev.spoor.concurrent;
 
+import dev.spoor.internal.LibraryLogger;
 import dev.spoor.internal.RateLimitedLogger;
 import io.opentracing.Span;
 import io.opentracing.Tracer;
@@ -12,8 +13,6 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.function.Supplier;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Carries a tracer's active span from the thread that submits work to the thread that runs it.
@@ -35,7 +34,7 @@ import org.slf4j.LoggerFactory;
  * the task ends. Thread-safe and immutable; build one per tracer and share it.
  */
 public final class TaskTracing {
-  private static final Logger LOG = LoggerFactory.getLogger(TaskTracing.class);
+  private static final LibraryLogger LOG = LibraryLogger.of(TaskTracing.class);
 
   final Tracer tracer;
   final boolean spanPerTask;

@@ -1,11 +1,14 @@
 package dev.spoor.internal;
 
 /**
- * Lower-case hexadecimal forms of 64-bit ids, and strict parsing of them. Not API: used by the
- * codecs of every Spoor module, and may change without notice.
+ * Hexadecimal in the one place Spoor writes and reads it: lower-case forms of 64-bit ids and strict
+ * parsing of them, the value of one hex digit (for percent-escapes and JSON's unicode escapes),
+ * and the upper-case digits of percent-escapes. Not API: used by the codecs of every Spoor module,
+ * and may change without notice.
  */
 public final class HexCodec {
   private static final char[] DIGITS = "0123456789abcdef".toCharArray();
+  private static final char[] UPPER_DIGITS = "0123456789ABCDEF".toCharArray();
 
   private HexCodec() {}
 
@@ -96,6 +99,16 @@ public final class HexCodec {
       }
     }
     return true;
+  }
+
+  /** The value 0-15 of the hex digit {@code c}, upper or lower case; -1 for any other character. */
+  public static int digitValue(char c) {
+    return digit(c, true);
+  }
+
+  /** The upper-case hex digit of {@code nibble} (0-15), as percent-escapes are written. */
+  public static char upperDigit(int nibble) {
+    return UPPER_DIGITS[nibble & 0xf];
   }
 
   private static int digit(char c, boolean acceptUpper) {

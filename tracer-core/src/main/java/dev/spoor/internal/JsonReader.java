@@ -221,7 +221,7 @@ public final class JsonReader {
     }
     int value = 0;
     for (int i = 0; i < 4; i++) {
-      int digit = hexDigit(text.charAt(pos));
+      int digit = HexCodec.digitValue(text.charAt(pos));
       if (digit < 0) {
         throw error("bad \\u escape");
       }
@@ -229,19 +229,6 @@ public final class JsonReader {
       pos++;
     }
     return (char) value;
-  }
-
-  private static int hexDigit(char c) {
-    if (c >= '0' && c <= '9') {
-      return c - '0';
-    }
-    if (c >= 'a' && c <= 'f') {
-      return c - 'a' + 10;
-    }
-    if (c >= 'A' && c <= 'F') {
-      return c - 'A' + 10;
-    }
-    return -1;
   }
 
   private Double number() throws MalformedJsonException {

@@ -1,11 +1,12 @@
 package dev.spoor.internal;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 
 /**
  * Percent-encoding of UTF-8 text (RFC 3986 §2.1) for header values, in the one place Spoor does
- * it: Jaeger's {@code uberctx-*} and {@code jaeger-baggage} values and the W3C {@code baggage}
- * header. Each instance is one dialect: the ASCII characters it writes as they are, the ones it
+ * it: Jaeger's {@code uberctx-*} and {@code jaeger-baggage} values, the W3C {@code baggage}
+ * header and B3's {@code baggage-*} headers. Each instance is one dialect: the ASCII characters it writes as they are, the ones it
  * accepts unescaped when reading, and whether a {@code +} reads as a space. Not API.
  *
  * <p>Written escapes are upper-case ({@code %C3%AB}), one per UTF-8 byte; an unpaired surrogate is
@@ -27,8 +28,8 @@ public final class PercentCodec {
    * QueryUnescape} do.
    */
   public static final PercentCodec JAEGER =
-      new PercentCodec(ascii("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789.-*_"),
-          null, true);
+      new PercentCodec("JAEGER",
+          ascii("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789.-*_"), null, true);
 
   /**
    * The W3C {@code baggage} header's values (W3C Baggage, "value"): writes every
@@ -37,15 +38,25 @@ public final class PercentCodec {
    * plus.
    */
   public static final PercentCodec W3C_BAGGAGE =
-      new PercentCodec(without(baggageOctets(), "%+"), baggageOctets(), false);
+      new PercentCodec("W3C_BAGGAGE", without(baggageOctets(), "%+"), baggageOctets(), false);
 
-  private static final char[] HEX = "0123456789ABCDEF".toCharArray();
+  /**
+   * {@code baggage-*} values next to B3 headers (jaeger-client-java's B3 codec convention, whose
+   * peers neither encode nor decode): writes every visible ASCII character but {@code %} as it is
+   * and escapes the space, controls and non-ASCII; reads any ASCII character, {@code +} as a plus,
+   * and refuses (null) non-ASCII, which a value Spoor wrote never holds.
+   */
+  public static final PercentCodec B3_BAGGAGE =
+      new PercentCodec("B3_BAGGAGE", without(visibleAscii(), "%"), allAscii(), false);
 
+  private final String name;
   private final boolean[] writtenAsIs;
   private final boolean[] readAsIs; // null: any character
   private final boolean plusIsSpace;
 
-  private PercentCodec(boolean[] writtenAsIs, boolean[] readAsIs, boolean plusIsSpace) {
+  private PercentCodec(
+      String name, boolean[] writtenAsIs, boolean[] readAsIs, boolean plusIsSpace) {
+    this.name = name;
     this.writtenAsIs = writtenAsIs;
     this.readAsIs = readAsIs;
     this.plusIsSpace = plusIsSpace;
@@ -103,7 +114,7 @@ public final class PercentCodec {
   }
 
   private static void appendEscaped(int octet, StringBuilder out) {
-    out.append('%').append(HEX[octet >> 4]).append(HEX[octet & 0xf]);
+    out.append('%').append(HexCodec.upperDigit(octet >> 4)).append(HexCodec.upperDigit(octet));
   }
 
   /** {@link #decode(String, int, int)} of the whole value. */
@@ -142,8 +153,8 @@ public final class PercentCodec {
     for (int i = first; i < end; i++) {
       char c = value.charAt(i);
       if (c == '%') {
-        int high = i + 2 < end ? hexValue(value.charAt(i + 1)) : -1;
-        int low = high < 0 ? -1 : hexValue(value.charAt(i + 2));
+        int high = i + 2 < end ? HexCodec.digitValue(value.charAt(i + 1)) : -1;
+        int low = high < 0 ? -1 : HexCodec.digitValue(value.charAt(i + 2));
         if (low < 0) {
           return null;
         }
@@ -172,19 +183,6 @@ public final class PercentCodec {
     return out.toString();
   }
 
-  private static int hexValue(char c) {
-    if (c >= '0' && c <= '9') {
-      return c - '0';
-    }
-    if (c >= 'a' && c <= 'f') {
-      return c - 'a' + 10;
-    }
-    if (c >= 'A' && c <= 'F') {
-      return c - 'A' + 10;
-    }
-    return -1;
-  }
-
   private static boolean[] ascii(String characters) {
     boolean[] set = new boolean[128];
     for (int i = 0; i < characters.length(); i++) {
@@ -202,6 +200,20 @@ public final class PercentCodec {
     return set;
   }
 
+  private static boolean[] visibleAscii() {
+    boolean[] set = new boolean[128];
+    for (char c = 0x21; c <= 0x7e; c++) {
+      set[c] = true;
+    }
+    return set;
+  }
+
+  private static boolean[] allAscii() {
+    boolean[] set = new boolean[128];
+    Arrays.fill(set, true);
+    return set;
+  }
+
   private static boolean[] without(boolean[] set, String characters) {
     for (int i = 0; i < characters.length(); i++) {
       set[characters.charAt(i)] = false;
@@ -211,6 +223,6 @@ public final class PercentCodec {
 
   @Override
   public String toString() {
-    return this == JAEGER ? "PercentCodec.JAEGER" : "PercentCodec.W3C_BAGGAGE";
+    return "PercentCodec." + name;
   }
 }

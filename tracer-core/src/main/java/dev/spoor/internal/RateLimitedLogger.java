@@ -2,7 +2,6 @@ package dev.spoor.internal;
 
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
-import org.slf4j.Logger;
 
 /**
  * Logs a warning at most once per interval, so that a flood of bad input or a dead agent cannot
@@ -10,18 +9,19 @@ import org.slf4j.Logger;
  * warning. The fixed-arity {@code warn} methods check the rate limit before anything else, so a
  * suppressed warning costs one clock read and allocates nothing: pass the objects to describe
  * (their {@code toString} runs only when the warning is written), not strings built for it. As in
- * SLF4J, a {@link Throwable} as the last argument is logged with its stack trace. Not API.
+ * SLF4J, a {@link Throwable} as the last argument is logged with its stack trace. Writes through a
+ * {@link LibraryLogger}, i.e. {@code java.util.logging}, at {@code WARNING}. Not API.
  */
 public final class RateLimitedLogger {
   private static final String SUPPRESSED_NOTE = " ({} similar warnings suppressed)";
 
-  private final Logger logger;
+  private final LibraryLogger logger;
   private final long intervalNanos;
   private final AtomicLong nextAllowedNanos;
   private final AtomicLong suppressed = new AtomicLong();
 
   /** Creates a logger that writes through {@code logger} at most once per {@code interval}. */
-  public RateLimitedLogger(Logger logger, long interval, TimeUnit unit) {
+  public RateLimitedLogger(LibraryLogger logger, long interval, TimeUnit unit) {
     this.logger = logger;
     this.intervalNanos = unit.toNanos(interval);
     this.nextAllowedNanos = new AtomicLong(System.nanoTime());
@@ -34,14 +34,14 @@ public final class RateLimitedLogger {
     }
   }
 
-  /** Logs {@code message} (SLF4J format) at WARN unless a warning was logged within the interval. */
+  /** Logs {@code message} at WARN unless a warning was logged within the interval. */
   public void warn(String message, Object arg) {
     if (allowed()) {
       write(message, new Object[] {arg});
     }
   }
 
-  /** Logs {@code message} (SLF4J format) at WARN unless a warning was logged within the interval. */
+  /** Logs {@code message} at WARN unless a warning was logged within the interval. */
   public void warn(String message, Object arg1, Object arg2) {
     if (allowed()) {
       write(message, new Object[] {arg1, arg2});
@@ -49,7 +49,7 @@ public final class RateLimitedLogger {
   }
 
   /**
-   * Logs {@code message} (SLF4J format) at WARN unless a warning was logged within the interval.
+   * Logs {@code message} at WARN unless a warning was logged within the interval.
    * The array is made even when the warning is suppressed: prefer the fixed-arity forms on paths
    * that bad input can reach often.
    */
@@ -78,8 +78,8 @@ public final class RateLimitedLogger {
     }
   }
 
-  // The count fills the note's placeholder; a trailing Throwable stays last so SLF4J still logs
-  // it as the exception.
+  // The count fills the note's placeholder; a trailing Throwable stays last so it is still logged
+  // as the exception.
   private static Object[] withCount(Object[] args, long count) {
     int n = args.length;
     boolean throwableLast = n > 0 && args[n - 1] instanceof Throwable;

@@ -27,8 +27,19 @@ public enum Metric {
    * started on a closed or disabled tracer count here too, as they record nothing.
    */
   SPANS_NOT_SAMPLED("spoor.spans.not_sampled"),
-  /** Traces started (root spans, sampled or not). */
+  /**
+   * Traces started (root spans, sampled or not). The tracer does not increment it: {@link
+   * SpoorMetrics#get} reads it as {@link #TRACES_STARTED_SAMPLED} + {@link
+   * #TRACES_STARTED_NOT_SAMPLED} (plus any direct increments).
+   */
   TRACES_STARTED("spoor.traces.started"),
+  /** Traces started sampled (jaeger-client-java's {@code traces{state=started,sampled=y}}). */
+  TRACES_STARTED_SAMPLED("spoor.traces.started_sampled"),
+  /**
+   * Traces started not sampled, including those of a closed or disabled tracer (jaeger-client-java's
+   * {@code traces{state=started,sampled=n}}).
+   */
+  TRACES_STARTED_NOT_SAMPLED("spoor.traces.started_not_sampled"),
   /** Finished, sampled spans the reporter accepted (its {@code report} returned normally). */
   SPANS_REPORTED("spoor.spans.reported"),
   /**

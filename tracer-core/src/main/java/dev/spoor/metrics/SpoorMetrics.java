@@ -68,10 +68,10 @@ public final class SpoorMetrics {
   }
 
   /**
-   * The current value of {@code metric}. {@link Metric#SPANS_STARTED} and {@link
-   * Metric#SPANS_FINISHED_SAMPLED} are derived here from the counters the tracer does increment (see their
-   * Javadoc), so that a sampled span costs two counter increments instead of four and an
-   * unsampled span one.
+   * The current value of {@code metric}. {@link Metric#SPANS_STARTED}, {@link
+   * Metric#TRACES_STARTED} and {@link Metric#SPANS_FINISHED_SAMPLED} are derived here from the
+   * counters the tracer does increment (see their Javadoc), so that a sampled span costs two
+   * counter increments instead of four and an unsampled span one.
    */
   public long get(Metric metric) {
     long value = own(metric);
@@ -85,6 +85,8 @@ public final class SpoorMetrics {
     long value = sum(metric);
     if (metric == Metric.SPANS_STARTED) {
       value += sum(Metric.SPANS_SAMPLED) + sum(Metric.SPANS_NOT_SAMPLED);
+    } else if (metric == Metric.TRACES_STARTED) {
+      value += sum(Metric.TRACES_STARTED_SAMPLED) + sum(Metric.TRACES_STARTED_NOT_SAMPLED);
     } else if (metric == Metric.SPANS_FINISHED_SAMPLED) {
       value += sum(Metric.SPANS_REPORTED) + sum(Metric.SPANS_DROPPED_REPORTER_FAILED);
     }

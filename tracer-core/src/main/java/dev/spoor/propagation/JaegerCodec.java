@@ -4,15 +4,16 @@ import dev.spoor.SpoorSpanContext;
 import dev.spoor.internal.SpanContextBuilder;
 import dev.spoor.internal.HeaderSafety;
 import dev.spoor.internal.HexCodec;
+import dev.spoor.internal.LibraryLogger;
 import dev.spoor.internal.PercentCodec;
 import dev.spoor.internal.RateLimitedLogger;
+import dev.spoor.internal.UntrustedText;
 import io.opentracing.propagation.TextMapExtract;
 import io.opentracing.propagation.TextMapInject;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import org.slf4j.LoggerFactory;
 
 /**
  * Jaeger's native propagation, as jaeger-client-java writes and reads it:
@@ -42,12 +43,14 @@ public final class JaegerCodec implements TextMapCodec {
   // 32 + 16 + 16 + 2 hex digits and 3 separators, URL-encoded at worst: far below this.
   private static final int MAX_TRACE_ID_HEADER_LENGTH = 256;
   private static final int MAX_DEBUG_ID_LENGTH = 256;
-  // One limiter per kind, so that a flood of one cannot hide the other.
-  private static final RateLimitedLogger BAD_BAGGAGE_WARNINGS = warnings();
-  private static final RateLimitedLogger UNWRITABLE_BAGGAGE_WARNINGS = warnings();
+  // How much of a received name or value a warning quotes.
+  private static final int QUOTED = UntrustedText.QUOTED_VALUE_LENGTH;
+  // One limiter per kind, so that a flood of one cannot hide the other; per codec, so per tracer.
+  private final RateLimitedLogger badBaggageWarnings = warnings();
+  private final RateLimitedLogger unwritableBaggageWarnings = warnings();
 
   private static RateLimitedLogger warnings() {
-    return new RateLimitedLogger(LoggerFactory.getLogger(JaegerCodec.class), 10, TimeUnit.SECONDS);
+    return new RateLimitedLogger(LibraryLogger.of(JaegerCodec.class), 10, TimeUnit.SECONDS);
   }
 
   @Override
@@ -60,8 +63,8 @@ public final class JaegerCodec implements TextMapCodec {
       if (HeaderSafety.isToken(key)) {
         carrier.put(BAGGAGE_PREFIX + key, encode(item.getValue()));
       } else {
-        UNWRITABLE_BAGGAGE_WARNINGS.warn("Left baggage item '{}' out of the Jaeger headers: its key is not a header "
-            + "token (RFC 9110 §5.6.2)", key);
+        unwritableBaggageWarnings.warn("Left baggage item '{}' out of the Jaeger headers: its key "
+            + "is not a header token (RFC 9110 §5.6.2)", UntrustedText.forLog(key, QUOTED));
       }
     }
   }
@@ -201,10 +204,10 @@ public final class JaegerCodec implements TextMapCodec {
    * ({@code URLDecoder}), jaeger-client-go ({@code QueryUnescape}) and jaeger-client-node do, so an
    * item reads the same in all of them; a bad escape drops the header, as in the Go client.
    */
-  private static void parseBaggageHeader(String raw, Map<String, String> baggage) {
+  private void parseBaggageHeader(String raw, Map<String, String> baggage) {
     String value = PercentCodec.JAEGER.decode(raw);
     if (value == null) {
-      BAD_BAGGAGE_WARNINGS.warn("Dropped incoming baggage header {}: bad percent-encoding",
+      badBaggageWarnings.warn("Dropped incoming baggage header {}: bad percent-encoding",
           BAGGAGE_HEADER);
       return;
     }
@@ -226,8 +229,8 @@ public final class JaegerCodec implements TextMapCodec {
   }
 
   private static MalformedContextException malformed(String problem, String value) {
-    String shown = value.length() > 80 ? value.substring(0, 80) + "..." : value;
-    return new MalformedContextException(TRACE_ID_HEADER + " " + problem + ": '" + shown + "'");
+    return new MalformedContextException(TRACE_ID_HEADER + " " + problem + ": '"
+        + UntrustedText.forLog(value, QUOTED) + "'");
   }
 
   /**
@@ -239,11 +242,12 @@ public final class JaegerCodec implements TextMapCodec {
   }
 
   // One bad item must not cost the trace and the other items: skip it, keep the context.
-  private static String decodeBaggage(String value, String header) {
+  private String decodeBaggage(String value, String header) {
     try {
       return decode(value, header);
     } catch (MalformedContextException e) {
-      BAD_BAGGAGE_WARNINGS.warn("Dropped incoming baggage header {}: bad percent-encoding", header);
+      badBaggageWarnings.warn("Dropped incoming baggage header {}: bad percent-encoding",
+          UntrustedText.forLog(header, QUOTED));
       return null;
     }
   }
@@ -252,7 +256,8 @@ public final class JaegerCodec implements TextMapCodec {
   private static String decode(String value, String header) {
     String decoded = PercentCodec.JAEGER.decode(value);
     if (decoded == null) {
-      throw new MalformedContextException(header + " has a bad percent-encoding");
+      throw new MalformedContextException(
+          UntrustedText.forLog(header, QUOTED) + " has a bad percent-encoding");
     }
     return decoded;
   }

@@ -1,20 +1,19 @@
 package dev.spoor.reporter;
 
 import dev.spoor.FinishedSpan;
+import dev.spoor.internal.LibraryLogger;
 import dev.spoor.metrics.SpoorMetrics;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Hands each span to several reporters in order, e.g. the UDP reporter and the logging reporter.
  * A reporter that throws does not stop the others.
  */
 public final class CompositeReporter implements Reporter {
-  private static final Logger LOG = LoggerFactory.getLogger(CompositeReporter.class);
+  private static final LibraryLogger LOG = LibraryLogger.of(CompositeReporter.class);
   private final Reporter[] reporters;
 
   /** @param reporters the delegates, none null */

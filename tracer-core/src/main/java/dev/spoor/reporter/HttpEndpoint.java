@@ -1,6 +1,7 @@
 package dev.spoor.reporter;
 
 import dev.spoor.internal.HeaderSafety;
+import dev.spoor.internal.UntrustedText;
 import java.net.MalformedURLException;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -50,8 +51,8 @@ final class HttpEndpoint {
   /** Fails, naming the header but never its value, unless name and value are legal HTTP. */
   static void checkHeader(String name, String value) {
     if (name == null || !HeaderSafety.isToken(name)) {
-      throw new IllegalArgumentException("header name " + (name == null ? "null" : "'"
-          + HttpPost.clean(name) + "'") + " is not an HTTP token");
+      throw new IllegalArgumentException("header name '"
+          + UntrustedText.forLog(name, UntrustedText.QUOTED_VALUE_LENGTH) + "' is not an HTTP token");
     }
     if (value == null || !HeaderSafety.isVisibleAscii(value)) {
       throw new IllegalArgumentException("the value of header " + name

@@ -1,5 +1,8 @@
 package dev.spoor.reporter;
 
+import dev.spoor.internal.BackgroundThread;
+import dev.spoor.internal.HttpConnections;
+import dev.spoor.internal.UntrustedText;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -32,9 +35,10 @@ import java.util.zip.Deflater;
  *       retryable, with {@code Retry-After} (seconds or an HTTP-date); anything else rejected.
  *       Redirects are not followed (a POST body is not re-sent).
  *   <li>Safety: header values (credentials) are never part of a detail or {@code toString};
- *       at most {@value #MAX_BODY_TEXT} characters of the server's answer are kept, with CR, LF
- *       and other control characters replaced by spaces; at most {@value #MAX_DRAINED} bytes of
- *       an answer are read (so the connection can be kept alive), a longer one is cut off.
+ *       at most {@value #MAX_BODY_TEXT} characters of the server's answer are kept, with CR, LF,
+ *       other control characters and non-ASCII replaced by '?' ({@link UntrustedText}); at most
+ *       {@value #MAX_DRAINED} bytes of an answer are read (so the connection can be kept alive),
+ *       a longer one is cut off.
  *   <li>gzip: the body is compressed into a reused buffer with a reused {@link Deflater}.
  * </ul>
  */
@@ -73,13 +77,10 @@ final class HttpPost {
         length += part.remaining();
       }
       int bodyLength = gzip ? compress(parts) : length;
-      connection = (HttpURLConnection) url.openConnection();
+      connection = HttpConnections.open(url, timeoutMillis);
       connection.setRequestMethod("POST");
       connection.setDoOutput(true);
-      connection.setUseCaches(false);
       connection.setInstanceFollowRedirects(false);
-      connection.setConnectTimeout(timeoutMillis);
-      connection.setReadTimeout(timeoutMillis);
       connection.setFixedLengthStreamingMode(bodyLength); // also: no silent re-POST on failure
       connection.setRequestProperty("Content-Type", contentType);
       if (gzip) {
@@ -108,7 +109,7 @@ final class HttpPost {
       }
       boolean timedOut = timer != null && timer.isDone();
       return SendResult.retryable(timedOut ? "no answer within " + timeoutMillis + " ms"
-          : clean(e.toString()), -1);
+          : UntrustedText.forLog(HttpConnections.withoutUserInfo(e.toString()), MAX_BODY_TEXT), -1);
     } finally {
       if (timer != null) {
         timer.cancel(false);
@@ -128,11 +129,8 @@ final class HttpPost {
 
   private ScheduledFuture<?> startWatchdog(HttpURLConnection connection) {
     if (watchdog == null) {
-      watchdog = Executors.newSingleThreadScheduledExecutor(task -> {
-        Thread thread = new Thread(task, "spoor-http-timeout");
-        thread.setDaemon(true);
-        return thread;
-      });
+      watchdog = Executors.newSingleThreadScheduledExecutor(
+          task -> BackgroundThread.create("spoor-http-timeout", task));
     }
     return watchdog.schedule(connection::disconnect, timeoutMillis, TimeUnit.MILLISECONDS);
   }
@@ -159,7 +157,7 @@ final class HttpPost {
         }
       }
     }
-    return clean(text.toString());
+    return UntrustedText.forLog(text.toString().trim(), MAX_BODY_TEXT);
   }
 
   static SendResult result(int status, String answer, String retryAfter) {
@@ -202,23 +200,6 @@ final class HttpPost {
     } catch (DateTimeParseException e) {
       return -1;
     }
-  }
-
-  /**
-   * Server text made safe for a log line: CR, LF and other control characters become spaces, and
-   * at most {@value #MAX_BODY_TEXT} characters are kept ("..." marks the cut).
-   */
-  static String clean(String text) {
-    int length = Math.min(text.length(), MAX_BODY_TEXT);
-    StringBuilder cleaned = new StringBuilder(length + 3);
-    for (int i = 0; i < length; i++) {
-      char c = text.charAt(i);
-      cleaned.append(Character.isISOControl(c) || c == '\u2028' || c == '\u2029' ? ' ' : c);
-    }
-    if (text.length() > MAX_BODY_TEXT) {
-      cleaned.append("...");
-    }
-    return cleaned.toString().trim();
   }
 
   /** gzip (RFC 1952) of the parts into {@code compressed}; returns its length. */

@@ -1,34 +1,36 @@
 package dev.spoor.reporter;
 
 import dev.spoor.FinishedSpan;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import dev.spoor.internal.LibraryLogger;
 
 /**
- * Logs each finished span at INFO through SLF4J ({@code JAEGER_REPORTER_LOG_SPANS=true}), in
+ * Logs each finished span at INFO ({@code JAEGER_REPORTER_LOG_SPANS=true}), in
  * jaeger-client-java's form: {@code Span reported: traceId:spanId:parentId:flags - operation}.
+ * Like all of Spoor's logging it goes through {@code java.util.logging}, so the lines reach
+ * logback or Log4j wherever JUL is routed there (jul-to-slf4j's {@code SLF4JBridgeHandler}).
  */
 public final class LoggingReporter implements Reporter {
-  private final Logger logger;
+  private final LibraryLogger logger;
 
   /** Logs to the logger named {@code dev.spoor.reporter.LoggingReporter}. */
   public LoggingReporter() {
-    this(LoggerFactory.getLogger(LoggingReporter.class));
+    this(LoggingReporter.class.getName());
   }
 
-  /** Logs to {@code logger}. */
-  public LoggingReporter(Logger logger) {
-    if (logger == null) {
-      throw new NullPointerException("logger == null");
+  /**
+   * Logs to the logger named {@code loggerName}: a name, not a logger object, so that the reporter
+   * works the same whatever backend the application logs to.
+   */
+  public LoggingReporter(String loggerName) {
+    if (loggerName == null) {
+      throw new NullPointerException("loggerName == null");
     }
-    this.logger = logger;
+    this.logger = LibraryLogger.named(loggerName);
   }
 
   @Override
   public void report(FinishedSpan span) {
-    if (logger.isInfoEnabled()) {
-      logger.info("Span reported: {} - {}", span.context(), span.operationName());
-    }
+    logger.info("Span reported: {} - {}", span.context(), span.operationName());
   }
 
   @Override

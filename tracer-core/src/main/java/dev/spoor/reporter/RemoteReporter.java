@@ -1,6 +1,8 @@
 package dev.spoor.reporter;
 
 import dev.spoor.FinishedSpan;
+import dev.spoor.internal.BackgroundThread;
+import dev.spoor.internal.LibraryLogger;
 import dev.spoor.internal.RateLimitedLogger;
 import dev.spoor.metrics.SpoorMetrics;
 import java.time.Duration;
@@ -8,8 +10,6 @@ import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Reports finished spans through a {@link Sender}: by default a {@link UdpSender} to a Jaeger
@@ -29,7 +29,7 @@ import org.slf4j.LoggerFactory;
  * these counters in its own {@code metrics()} ({@link #counters()}).
  */
 public final class RemoteReporter implements Reporter {
-  private static final Logger LOG = LoggerFactory.getLogger(RemoteReporter.class);
+  private static final LibraryLogger LOG = LibraryLogger.of(RemoteReporter.class);
   /** Send and encoding failures are logged at most once per this interval. */
   static final long WARN_INTERVAL_MILLIS = 10_000;
 
@@ -57,10 +57,8 @@ public final class RemoteReporter implements Reporter {
     this.retries = new RetryPolicy(builder.maxSendAttempts);
     SpanBatcher batcher = new SpanBatcher(sender, counters, retries);
     counters.queueLength(queue::size);
-    this.worker = new Thread(
-        new Worker(batcher, TimeUnit.MILLISECONDS.toNanos(builder.flushIntervalMillis)),
-        "spoor-reporter");
-    worker.setDaemon(true);
+    this.worker = BackgroundThread.create("spoor-reporter",
+        new Worker(batcher, TimeUnit.MILLISECONDS.toNanos(builder.flushIntervalMillis)));
     worker.start();
   }
 

@@ -2,12 +2,12 @@ package dev.spoor.reporter;
 
 import dev.spoor.FinishedSpan;
 import dev.spoor.SpoorProcess;
+import dev.spoor.internal.LibraryLogger;
 import dev.spoor.internal.RateLimitedLogger;
 import dev.spoor.metrics.SpoorMetrics;
 import java.nio.ByteBuffer;
 import java.util.Arrays;
 import java.util.concurrent.TimeUnit;
-import org.slf4j.LoggerFactory;
 
 /**
  * Encodes finished spans in a {@link Sender}'s wire format, packs them into messages of at most
@@ -34,7 +34,7 @@ public final class SpanBatcher {
   static final int MIN_MESSAGE_BYTES = 1024;
 
   private final RateLimitedLogger warnings = new RateLimitedLogger(
-      LoggerFactory.getLogger(SpanBatcher.class), RemoteReporter.WARN_INTERVAL_MILLIS,
+      LibraryLogger.of(SpanBatcher.class), RemoteReporter.WARN_INTERVAL_MILLIS,
       TimeUnit.MILLISECONDS);
   private final Sender sender;
   private final ReporterCounters counters;

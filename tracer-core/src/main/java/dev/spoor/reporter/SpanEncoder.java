@@ -18,8 +18,8 @@ import java.util.List;
  * beyond {@value #MAX_SHORTENED_NAME} characters, and gains a {@link #TRUNCATED_TAG} tag saying
  * so; only if it still does not fit is it {@link Fit#TOO_LARGE}.
  *
- * <p>Encoders read a {@link FinishedSpan} only: a frozen span whose accessors take no lock, so
- * the copy below is a consistent snapshot without any monitor.
+ * <p>Encoders read a {@link FinishedSpan} only: a frozen span, whose accessors never wait for its
+ * lock (they see it finished at once), so the copy below is a consistent snapshot.
  */
 abstract class SpanEncoder {
   /** Key of the tag added to a span that was shrunk to fit. */

@@ -11,9 +11,12 @@ import java.util.concurrent.atomic.AtomicReferenceArray;
  * allocates, and fails at once when the queue is full or closed.
  *
  * <p>The algorithm is Dmitry Vyukov's bounded queue: each slot carries a sequence number that
- * says whose turn it is (a producer of position {@code p} waits for {@code p}, the consumer for
- * {@code p + 1}), so producers never wait for each other. Closing sets a bit in the tail, after
- * which no offer succeeds, and lets the consumer know exactly which positions are still to come.
+ * says whose turn it is, so producers never wait for each other. Here the number is doubled (a
+ * producer of position {@code p} waits for {@code 2p}, the consumer for {@code 2p + 1}): in the
+ * original a producer waits for {@code p} and the consumer for {@code p + 1}, which with one slot
+ * is the next producer's {@code p} too, so a queue of capacity 1 let every offer overwrite the
+ * unread span and jammed the consumer. Closing sets a bit in the tail, after which no offer
+ * succeeds, and lets the consumer know exactly which positions are still to come.
  */
 final class SpanQueue {
   private static final long CLOSED = 1L << 62;
@@ -29,7 +32,7 @@ final class SpanQueue {
     this.slots = new AtomicReferenceArray<>(capacity);
     this.sequences = new AtomicLongArray(capacity);
     for (int i = 0; i < capacity; i++) {
-      sequences.set(i, i);
+      sequences.set(i, free(i));
     }
   }
 
@@ -44,7 +47,7 @@ final class SpanQueue {
         return -1;
       }
       int index = (int) (position % capacity);
-      long turn = sequences.get(index) - position;
+      long turn = sequences.get(index) - free(position);
       if (turn == 0) {
         if (tail.compareAndSet(position, position + 1)) {
           break;
@@ -58,7 +61,7 @@ final class SpanQueue {
     }
     int index = (int) (position % capacity);
     slots.lazySet(index, span);
-    sequences.lazySet(index, position + 1);
+    sequences.lazySet(index, published(position));
     return lengthAfterOffer(position, head);
   }
 
@@ -76,7 +79,7 @@ final class SpanQueue {
   FinishedSpan poll() {
     long position = head;
     int index = (int) (position % capacity);
-    if (sequences.get(index) != position + 1) {
+    if (sequences.get(index) != published(position)) {
       return null;
     }
     FinishedSpan span = slots.get(index);
@@ -84,8 +87,18 @@ final class SpanQueue {
     // Move head before freeing the slot: a producer that takes the freed slot then reads the new
     // head, so the length it computes never exceeds the capacity.
     head = position + 1;
-    sequences.lazySet(index, position + capacity);
+    sequences.lazySet(index, free(position + capacity));
     return span;
+  }
+
+  // A slot's sequence: free for the producer of this position, or holding its span for the
+  // consumer. Positions stay below CLOSED (2^62), so the doubled values fit in a long.
+  private static long free(long position) {
+    return position << 1;
+  }
+
+  private static long published(long position) {
+    return (position << 1) | 1;
   }
 
   /** Refuses every later offer. Idempotent. */

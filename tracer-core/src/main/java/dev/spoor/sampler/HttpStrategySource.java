@@ -1,6 +1,6 @@
 package dev.spoor.sampler;
 
-import dev.spoor.internal.UntrustedText;
+import dev.spoor.internal.HttpConnections;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -45,10 +45,7 @@ final class HttpStrategySource implements StrategySource {
     String separator = endpoint.indexOf('?') >= 0 ? "&" : "?";
     URL url = new URL(
         endpoint + separator + "service=" + URLEncoder.encode(serviceName, StandardCharsets.UTF_8));
-    HttpURLConnection connection = (HttpURLConnection) url.openConnection();
-    connection.setConnectTimeout(timeoutMillis);
-    connection.setReadTimeout(timeoutMillis);
-    connection.setUseCaches(false);
+    HttpURLConnection connection = HttpConnections.open(url, timeoutMillis);
     connection.setRequestProperty("Accept", "application/json");
     try {
       long deadline = System.nanoTime() + timeoutMillis * 1_000_000L;
@@ -128,21 +125,6 @@ final class HttpStrategySource implements StrategySource {
 
   /** {@code endpoint} for a log line or a message: user info hidden, cleaned, bounded. */
   static String shown(String endpoint) {
-    String shown = endpoint;
-    int authority = endpoint.indexOf("//");
-    if (authority >= 0) {
-      int end = endpoint.length();
-      for (char stop : new char[] {'/', '?', '#'}) {
-        int at = endpoint.indexOf(stop, authority + 2);
-        if (at >= 0 && at < end) {
-          end = at;
-        }
-      }
-      int userInfo = endpoint.lastIndexOf('@', end - 1);
-      if (userInfo > authority) {
-        shown = endpoint.substring(0, authority + 2) + "***" + endpoint.substring(userInfo);
-      }
-    }
-    return UntrustedText.forLog(shown, 200);
+    return HttpConnections.endpointForLog(endpoint);
   }
 }

@@ -1,15 +1,15 @@
 package dev.spoor.sampler;
 
+import dev.spoor.internal.BackgroundThread;
+import dev.spoor.internal.LibraryLogger;
 import dev.spoor.internal.RateLimitedLogger;
+import dev.spoor.internal.HttpConnections;
 import dev.spoor.internal.UntrustedText;
 import dev.spoor.sampler.RateLimitingSampler.TokenBucket;
 import dev.spoor.sampler.SamplingStrategyParser.InvalidStrategyException;
 import java.io.IOException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
-import java.util.regex.Pattern;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The background half of a {@link RemoteSampler}: one daemon thread, {@code spoor-sampler}, asks
@@ -19,7 +19,7 @@ import org.slf4j.LoggerFactory;
  * runs on an application thread except {@link #start()} and {@link #stop()}.
  */
 final class StrategyPoller {
-  private static final Logger LOG = LoggerFactory.getLogger(RemoteSampler.class);
+  private static final LibraryLogger LOG = LibraryLogger.of(RemoteSampler.class);
 
   private final RemoteSampler owner;
   private final StrategySource source;
@@ -52,9 +52,7 @@ final class StrategyPoller {
       return;
     }
     // Not the caller's thread-locals (an MDC with a request's trace id) nor its class loader.
-    Thread poller = new Thread(null, this::run, "spoor-sampler", 0, false);
-    poller.setDaemon(true);
-    poller.setContextClassLoader(RemoteSampler.class.getClassLoader());
+    Thread poller = BackgroundThread.create("spoor-sampler", this::run);
     thread = poller;
     poller.start();
   }
@@ -136,15 +134,8 @@ final class StrategyPoller {
   private void failed(String what, String reason) {
     counters.queryFailed();
     warnings.warn("Sampling strategy from {} for {}: {}, keeping {}: {}", source, serviceName,
-        what, owner.current(), UntrustedText.forLog(withoutUserInfo(reason)));
+        what, owner.current(), UntrustedText.forLog(HttpConnections.withoutUserInfo(reason)));
   }
-
-  // An exception's text may quote the URL; user info in it ("//user:password@host") is hidden.
-  static String withoutUserInfo(String text) {
-    return text == null ? null : USER_INFO.matcher(text).replaceAll("//***@");
-  }
-
-  private static final Pattern USER_INFO = Pattern.compile("//[^/?#@\\s]*@");
 
   /** Publishes the sampler for {@code strategy}, keeping state as jaeger-client-java does. */
   private void apply(SamplingStrategy strategy) {

@@ -4,8 +4,6 @@ import io.opentracing.Scope;
 import io.opentracing.ScopeManager;
 import io.opentracing.Span;
 import io.opentracing.SpanContext;
-import org.slf4j.MDC;
-import org.slf4j.helpers.NOPMDCAdapter;
 
 /**
  * Carries the active span of each thread in a thread-local stack of scopes, and mirrors it into the
@@ -65,9 +63,8 @@ public final class MdcScopeManager implements ScopeManager {
     this.traceIdKey = traceIdKey;
     this.spanIdKey = spanIdKey;
     this.sampledKey = sampledKey;
-    // Without an SLF4J binding (or with slf4j-nop) the MDC discards everything: formatting ids
-    // for it on every activation would be pure waste.
-    this.mdcEnabled = mdcEnabled && !(MDC.getMDCAdapter() instanceof NOPMDCAdapter);
+    // Off without slf4j-api, or when its MDC discards everything (no binding, slf4j-nop).
+    this.mdcEnabled = mdcEnabled && Slf4jMdc.AVAILABLE;
   }
 
   /** A scope manager that does not touch the MDC. */
@@ -194,9 +191,9 @@ public final class MdcScopeManager implements ScopeManager {
 
   private void writeMdc(Span span) {
     SpanContext context = span.context();
-    MDC.put(traceIdKey, context.toTraceId());
-    MDC.put(spanIdKey, context.toSpanId());
-    MDC.put(sampledKey, isSampled(context) ? "true" : "false");
+    Slf4jMdc.put(traceIdKey, context.toTraceId());
+    Slf4jMdc.put(spanIdKey, context.toSpanId());
+    Slf4jMdc.put(sampledKey, isSampled(context) ? "true" : "false");
   }
 
   private static boolean isSampled(SpanContext context) {

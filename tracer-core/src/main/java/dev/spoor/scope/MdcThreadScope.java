@@ -1,7 +1,6 @@
 package dev.spoor.scope;
 
 import io.opentracing.Span;
-import org.slf4j.MDC;
 
 /**
  * A scope of a manager that mirrors the active span into the MDC: it also keeps the MDC values
@@ -18,9 +17,9 @@ final class MdcThreadScope extends ThreadScope {
   }
 
   void saveMdc(String traceIdKey, String spanIdKey, String sampledKey) {
-    savedTraceId = MDC.get(traceIdKey);
-    savedSpanId = MDC.get(spanIdKey);
-    savedSampled = MDC.get(sampledKey);
+    savedTraceId = Slf4jMdc.get(traceIdKey);
+    savedSpanId = Slf4jMdc.get(spanIdKey);
+    savedSampled = Slf4jMdc.get(sampledKey);
   }
 
   void restoreMdc(String traceIdKey, String spanIdKey, String sampledKey) {
@@ -31,9 +30,9 @@ final class MdcThreadScope extends ThreadScope {
 
   private static void restore(String key, String value) {
     if (value == null) {
-      MDC.remove(key);
+      Slf4jMdc.remove(key);
     } else {
-      MDC.put(key, value);
+      Slf4jMdc.put(key, value);
     }
   }
 }

@@ -1,10 +1,9 @@
 package dev.spoor.tracerresolver;
 
 import dev.spoor.SpoorTracer;
+import dev.spoor.internal.LibraryLogger;
 import io.opentracing.Tracer;
 import io.opentracing.contrib.tracerresolver.TracerResolver;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Lets code that looks its tracer up with opentracing-contrib's
@@ -21,7 +20,7 @@ import org.slf4j.LoggerFactory;
  * application starts untraced (with the starters, on a no-op tracer).
  */
 public final class SpoorTracerResolver extends TracerResolver {
-  private static final Logger LOG = LoggerFactory.getLogger(SpoorTracerResolver.class);
+  private static final LibraryLogger LOG = LibraryLogger.of(SpoorTracerResolver.class);
   private static SpoorTracer resolved; // guarded by SpoorTracerResolver.class
 
   /** Called by {@link java.util.ServiceLoader}. */

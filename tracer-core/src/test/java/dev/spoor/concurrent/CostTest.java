@@ -1,5 +1,6 @@
 package dev.spoor.concurrent;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -48,7 +49,7 @@ class CostTest {
     // allocate elsewhere), and a path that allocates nothing has nothing for a deoptimisation to
     // re-create. The division already forgives up to WRAPS - 1 stray bytes in total.
     long bytes = bytesPerWrap();
-    assertTrue(bytes == 0, bytes + " bytes per wrap");
+    assertEquals(0, bytes, bytes + " bytes per wrap");
   }
 
   @Test

@@ -6,10 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import ch.qos.logback.classic.Level;
-import ch.qos.logback.classic.Logger;
-import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.core.read.ListAppender;
+import dev.spoor.LogCapture;
 import dev.spoor.SpoorTracer;
 import io.opentracing.Scope;
 import io.opentracing.Span;
@@ -24,9 +21,9 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.logging.Level;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.slf4j.LoggerFactory;
 
 /** After every way a task can end, the pooled thread holds no span and no trace ids in its MDC. */
 class NoLeakTest {
@@ -135,11 +132,7 @@ class NoLeakTest {
 
   @Test
   void aTaskThatLeavesItsOwnScopeOpenIsReportedByAWarning() throws Exception {
-    Logger logger = (Logger) LoggerFactory.getLogger(TaskTracing.class);
-    ListAppender<ILoggingEvent> warnings = new ListAppender<>();
-    warnings.start();
-    logger.addAppender(warnings);
-    try {
+    try (LogCapture warnings = new LogCapture(TaskTracing.class.getName())) {
       Span leaked = tracer.buildSpan("leaked").ignoreActiveSpan().start();
       Runnable careless;
       try (Scope ignored = tracer.activateSpan(parent)) {
@@ -148,11 +141,9 @@ class NoLeakTest {
       Thread thread = new Thread(careless);
       thread.start();
       thread.join(TimeUnit.SECONDS.toMillis(DEADLINE_SECONDS));
-      assertEquals(1, warnings.list.size());
-      assertEquals(Level.WARN, warnings.list.get(0).getLevel());
-      assertTrue(warnings.list.get(0).getFormattedMessage().contains("close every scope"));
-    } finally {
-      logger.detachAppender(warnings);
+      assertEquals(1, warnings.events().size());
+      assertEquals(Level.WARNING, warnings.events().get(0).getLevel());
+      assertTrue(warnings.messages().get(0).contains("close every scope"));
     }
   }
 

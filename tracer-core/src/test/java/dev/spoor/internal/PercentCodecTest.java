@@ -118,4 +118,27 @@ class PercentCodecTest {
     assertNull(PercentCodec.W3C_BAGGAGE.decode(value));
     assertEquals(value.replace("%20", " "), PercentCodec.JAEGER.decode(value));
   }
+
+  @Test
+  void b3BaggageEscapesTheSpacePercentControlsAndNonAsciiAndKeepsOtherVisibleAscii() {
+    assertEquals("a%20b%25c%0D%0A%C3%AB", PercentCodec.B3_BAGGAGE.encode("a b%c\r\në"));
+    assertSame("!\"#$&'()*+,/:;<=>?@[\\]^_`{|}~", PercentCodec.B3_BAGGAGE.encode(
+        "!\"#$&'()*+,/:;<=>?@[\\]^_`{|}~"));
+  }
+
+  @Test
+  void b3BaggageReadsPlusAsAPlusAndRefusesABadEscapeOrNonAscii() {
+    assertEquals("a+b c", PercentCodec.B3_BAGGAGE.decode("a+b%20c"));
+    assertEquals("Zo\u00eb", PercentCodec.B3_BAGGAGE.decode("Zo%c3%AB"));
+    assertNull(PercentCodec.B3_BAGGAGE.decode("50%"));
+    assertNull(PercentCodec.B3_BAGGAGE.decode("%zz"));
+    assertNull(PercentCodec.B3_BAGGAGE.decode("\u00e9%20"));
+  }
+
+  @Test
+  void eachDialectNamesItself() {
+    assertEquals("PercentCodec.JAEGER", PercentCodec.JAEGER.toString());
+    assertEquals("PercentCodec.W3C_BAGGAGE", PercentCodec.W3C_BAGGAGE.toString());
+    assertEquals("PercentCodec.B3_BAGGAGE", PercentCodec.B3_BAGGAGE.toString());
+  }
 }

@@ -4,12 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import ch.qos.logback.classic.spi.ILoggingEvent;
 import dev.spoor.LogCapture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.logging.LogRecord;
 import org.junit.jupiter.api.Test;
-import org.slf4j.LoggerFactory;
 
 class RateLimitedLoggerTest {
   private static final String NAME = "dev.spoor.internal.RateLimitedLoggerTest";
@@ -25,7 +24,7 @@ class RateLimitedLoggerTest {
       }
     };
     RateLimitedLogger warnings =
-        new RateLimitedLogger(LoggerFactory.getLogger(NAME), 1, TimeUnit.HOURS);
+        new RateLimitedLogger(LibraryLogger.named(NAME), 1, TimeUnit.HOURS);
     try (LogCapture log = new LogCapture(NAME)) {
       for (int i = 0; i < 1_000; i++) {
         warnings.warn("bad {}", argument);
@@ -41,7 +40,7 @@ class RateLimitedLoggerTest {
   @Test
   void theSuppressedCountGoesBeforeATrailingThrowableWhichStaysTheException() {
     RateLimitedLogger warnings =
-        new RateLimitedLogger(LoggerFactory.getLogger(NAME), 20, TimeUnit.MILLISECONDS);
+        new RateLimitedLogger(LibraryLogger.named(NAME), 20, TimeUnit.MILLISECONDS);
     IllegalStateException failure = new IllegalStateException("boom");
     try (LogCapture log = new LogCapture(NAME)) {
       warnings.warn("{} failed", "first", failure);
@@ -50,11 +49,11 @@ class RateLimitedLoggerTest {
         warnings.warn("{} failed", "later", failure);
       }
       assertEquals(2, log.events().size());
-      ILoggingEvent second = log.events().get(1);
-      assertTrue(second.getFormattedMessage().matches(
-          "later failed \\(\\d+ similar warnings suppressed\\)"), second.getFormattedMessage());
-      assertNotNull(second.getThrowableProxy(), "the throwable is still the exception");
-      assertEquals("boom", second.getThrowableProxy().getMessage());
+      LogRecord second = log.events().get(1);
+      assertTrue(second.getMessage().matches(
+          "later failed \\(\\d+ similar warnings suppressed\\)"), second.getMessage());
+      assertNotNull(second.getThrown(), "the throwable is still the exception");
+      assertEquals("boom", second.getThrown().getMessage());
     }
   }
 }

@@ -96,16 +96,20 @@ class JaegerClientInteropTest {
 
   @ParameterizedTest
   @CsvSource({
-      "0, 1, 1, 0, 0, false",
-      "0, ffffffffffffffff, ffffffffffffffff, ffffffffffffffff, -1, false",
-      "0, abc, def, 1, 1, false",
-      "0, 4bf92f3577b34da6, 00f067aa0ba902b7, f, 2, true",
-      "4bf92f3577b34da6, a3ce929d0e0e4736, 1234, 10, 3, false",
-      "ffffffffffffffff, ffffffffffffffff, 10, 7fffffffffffffff, 15, true",
-      "1, 2, 3, abcdef, 16, false",
+      "0, 1, 1, 0, 0, false, 0000000000000001:0000000000000001:0:0",
+      "0, ffffffffffffffff, ffffffffffffffff, ffffffffffffffff, -1, false,"
+          + " ffffffffffffffff:ffffffffffffffff:ffffffffffffffff:ff",
+      "0, abc, def, 1, 1, false, 0000000000000abc:0000000000000def:1:1",
+      "0, 4bf92f3577b34da6, 00f067aa0ba902b7, f, 2, true,"
+          + " 00000000000000004bf92f3577b34da6:00f067aa0ba902b7:f:2",
+      "4bf92f3577b34da6, a3ce929d0e0e4736, 1234, 10, 3, false,"
+          + " 4bf92f3577b34da6a3ce929d0e0e4736:0000000000001234:10:3",
+      "ffffffffffffffff, ffffffffffffffff, 10, 7fffffffffffffff, 15, true,"
+          + " ffffffffffffffffffffffffffffffff:0000000000000010:7fffffffffffffff:f",
+      "1, 2, 3, abcdef, 16, false, 00000000000000010000000000000002:0000000000000003:abcdef:10",
   })
-  void theTraceHeaderIsByteForByteWhatSpoorWroteBeforeAndJaegerClientReadsIt(
-      String high, String low, String spanId, String parentId, int flags, boolean wide) {
+  void theTraceHeaderIsByteForByteWhatSpoorWroteBeforeAndJaegerClientReadsIt(String high,
+      String low, String spanId, String parentId, int flags, boolean wide, String header) {
     SpoorSpanContext sent = new SpanContextBuilder().traceIdHigh(Long.parseUnsignedLong(high, 16))
         .traceIdLow(Long.parseUnsignedLong(low, 16)).spanId(Long.parseUnsignedLong(spanId, 16))
         .parentId(Long.parseUnsignedLong(parentId, 16)).jaegerFlags(flags).traceId128Bit(wide)
@@ -113,12 +117,8 @@ class JaegerClientInteropTest {
     Map<String, String> headers = new HashMap<>();
     tracer.inject(sent, Format.Builtin.HTTP_HEADERS, new TextMapAdapter(headers));
 
-    // The format before the header was built in one array: the context's string form.
-    String before = sent.toTraceId() + ':' + sent.toSpanId() + ':'
-        + Long.toHexString(sent.parentId()) + ':'
-        + Integer.toHexString(SpanContextBuilder.jaegerFlagsOf(sent));
-    assertEquals(before, headers.get("uber-trace-id"));
-    assertEquals(sent.toString(), headers.get("uber-trace-id"));
+    assertEquals(header, headers.get("uber-trace-id"));
+    assertEquals(header, sent.toString(), "the context prints as the header it injects");
     JaegerSpanContext received = new TextMapCodec(false).extract(new TextMapAdapter(headers));
     assertEquals(sent.traceIdHigh(), received.getTraceIdHigh());
     assertEquals(sent.traceIdLow(), received.getTraceIdLow());

@@ -406,4 +406,57 @@ class JaegerCodecTest {
       assertTrue(log.messages().get(0).contains("not a token"), log.messages().get(0));
     }
   }
+
+  private static void assertOneSafeLogLine(String logged, int maxLength) {
+    for (int i = 0; i < logged.length(); i++) {
+      char c = logged.charAt(i);
+      // Spoor's own words may hold a '§'; no line break or control character may appear.
+      assertFalse(Character.isISOControl(c) || c == '\u2028' || c == '\u2029',
+          "character U+" + Integer.toHexString(c) + " at " + i + " in: " + logged);
+    }
+    assertTrue(logged.length() <= maxLength, logged.length() + " characters: " + logged);
+  }
+
+  private static final String FORGED = "2026-12-02 07:00:00 ERROR [main] Login: admin authenticated";
+
+  @Test
+  void aPercentEncodedLineBreakInUberTraceIdCannotForgeALogLine() {
+    String value = "abc:def:0:1%0D%0A" + FORGED.replace(" ", "%20") + "%0D%0A";
+    try (LogCapture log = new LogCapture(SpoorTracer.class.getName())) {
+      assertNull(extract(header("uber-trace-id", value)));
+      assertEquals(1, log.warnings().size(), log.warnings().toString());
+      assertOneSafeLogLine(log.warnings().get(0), 300);
+      assertTrue(log.warnings().get(0).contains("abc:def:0:1??2026-12-02"), log.warnings().get(0));
+    }
+  }
+
+  @Test
+  void theMalformedContextMessageItselfHoldsNoLineBreakAndIsBounded() {
+    String value = "abc:def:0:1%0D%0A" + "x%0A".repeat(60);
+    MalformedContextException e = assertThrows(MalformedContextException.class,
+        () -> new JaegerCodec().extract(new TextMapAdapter(header("uber-trace-id", value))));
+    assertOneSafeLogLine(e.getMessage(), 200);
+  }
+
+  @Test
+  void aHeaderNameWithALineBreakIsShownOnOneLineWhenItsBaggageIsDropped() {
+    Map<String, String> headers = header("uber-trace-id", "abc:def:0:1");
+    headers.put("uberctx-x\r\n" + FORGED, "%zz");
+    try (LogCapture log = new LogCapture(JaegerCodec.class.getName())) {
+      assertNotNull(extract(headers));
+      assertEquals(1, log.warnings().size(), log.warnings().toString());
+      assertOneSafeLogLine(log.warnings().get(0), 300);
+    }
+  }
+
+  @Test
+  void aBaggageKeyWithALineBreakIsShownOnOneLineWhenItIsLeftOut() {
+    Span span = tracer.buildSpan("op").start();
+    span.setBaggageItem("k\r\n" + FORGED, "x");
+    try (LogCapture log = new LogCapture(JaegerCodec.class.getName())) {
+      inject(span);
+      assertEquals(1, log.warnings().size(), log.warnings().toString());
+      assertOneSafeLogLine(log.warnings().get(0), 300);
+    }
+  }
 }

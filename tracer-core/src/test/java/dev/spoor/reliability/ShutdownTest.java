@@ -74,6 +74,11 @@ class ShutdownTest {
   }
 
   @Test
+  void aBuilderMadeTracerClosesOnShutdownUnlessToldNotTo() throws Exception {
+    assertEquals(300, spansFromChildJvm("builder-default", 300));
+  }
+
+  @Test
   void anExplicitCloseRemovesTheHookAndSendsEachSpanOnce() throws Exception {
     assertEquals(300, spansFromChildJvm("close-too", 300));
   }

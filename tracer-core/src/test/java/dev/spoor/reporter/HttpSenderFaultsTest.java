@@ -152,7 +152,7 @@ class HttpSenderFaultsTest {
       List<String> warnings = log.warnings();
       assertEquals(1, warnings.size(), warnings::toString);
       String warning = warnings.get(0);
-      assertTrue(warning.contains("HTTP 400: bad  INJECTED log line"), warning);
+      assertTrue(warning.contains("HTTP 400: bad??INJECTED log line"), warning);
       assertFalse(warning.contains("\n") || warning.contains("\r") || warning.contains("\u0007"),
           warning);
       assertFalse(warning.contains("top-secret-key"), warning);

@@ -3,13 +3,12 @@ package dev.spoor.reporter;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import ch.qos.logback.classic.Level;
 import dev.spoor.LogCapture;
 import dev.spoor.SpoorTracer;
 import io.opentracing.Span;
 import java.util.List;
+import java.util.logging.Level;
 import org.junit.jupiter.api.Test;
-import org.slf4j.LoggerFactory;
 
 class LoggingReporterTest {
 
@@ -36,7 +35,7 @@ class LoggingReporterTest {
   void logsToTheGivenLogger() {
     try (LogCapture log = new LogCapture("my.spans");
         SpoorTracer tracer = SpoorTracer.builder("svc")
-            .reporter(new LoggingReporter(LoggerFactory.getLogger("my.spans"))).build()) {
+            .reporter(new LoggingReporter("my.spans")).build()) {
       tracer.buildSpan("op").start().finish();
       assertEquals(1, log.messages().size());
     }
@@ -44,6 +43,6 @@ class LoggingReporterTest {
 
   @Test
   void rejectsANullLogger() {
-    assertThrows(NullPointerException.class, () -> new LoggingReporter(null));
+    assertThrows(NullPointerException.class, () -> new LoggingReporter((String) null));
   }
 }

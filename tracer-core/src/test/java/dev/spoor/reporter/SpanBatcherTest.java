@@ -1,9 +1,11 @@
 package dev.spoor.reporter;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.spoor.FinishedSpan;
+import dev.spoor.SpoorTracer;
 import dev.spoor.metrics.Metric;
 import dev.spoor.metrics.SpoorMetrics;
 import io.jaegertracing.thriftjava.Batch;
@@ -100,6 +102,65 @@ class SpanBatcherTest {
     assertEquals(sender.messages.size(), metrics.get(Metric.MESSAGES_SENT));
     assertEquals(sender.messages.size(), metrics.get(Metric.DATAGRAMS_SENT));
     assertEquals(0, batcher.pending());
+  }
+
+  /** The encoded size of each span, as the sender's encoder writes it, and its frame's bound. */
+  private static int[] encodedSizes(List<FinishedSpan> spans, int[] frameBound) {
+    SpanEncoder probe = Encoding.JAEGER_THRIFT_COMPACT.newEncoder(1 << 16);
+    frameBound[0] = probe.beginProcess(spans.get(0).process());
+    int[] sizes = new int[spans.size()];
+    for (int i = 0; i < sizes.length; i++) {
+      int before = probe.spans().size();
+      assertEquals(SpanEncoder.Fit.WHOLE, probe.encode(spans.get(i), 65000));
+      sizes[i] = probe.spans().size() - before;
+    }
+    return sizes;
+  }
+
+  @Test
+  void aMessageTakesEverySpanThatFitsItsLimitToTheByteAndNoMore() {
+    List<FinishedSpan> spans = TestSpans.finished("svc", "op", 5);
+    int[] frame = new int[1];
+    int[] sizes = encodedSizes(spans, frame);
+    int fourSpans = frame[0] + sizes[0] + sizes[1] + sizes[2] + sizes[3];
+
+    ScriptedSender exact = new ScriptedSender(fourSpans);
+    SpanBatcher batcher = batcher(exact, 1);
+    addAll(batcher, spans);
+    assertEquals(1, exact.messages.size(), "the fifth span does not fit: the four go");
+    assertEquals(4, exact.spansIn(0));
+    assertEquals(1, batcher.pending());
+    assertTrue(exact.messages.get(0).length <= fourSpans);
+
+    ScriptedSender oneByteLess = new ScriptedSender(fourSpans - 1);
+    SpanBatcher tight = batcher(oneByteLess, 1);
+    addAll(tight, spans.subList(0, 4));
+    assertEquals(1, oneByteLess.messages.size(), "the fourth span does not fit: three go");
+    assertEquals(3, oneByteLess.spansIn(0));
+    assertEquals(1, tight.pending());
+  }
+
+  @Test
+  void aSpanTooLargeEvenShrunkIsDroppedAsTooLargeAndItsNeighboursAreSent() {
+    InMemoryReporter memory = new InMemoryReporter();
+    try (SpoorTracer tracer = SpoorTracer.builder("svc").reporter(memory).build()) {
+      tracer.buildSpan("before").start().finish();
+      tracer.buildSpan("x".repeat(5000)).withTag("big", "y".repeat(3000)).start().finish();
+      tracer.buildSpan("after").start().finish();
+    }
+    ScriptedSender sender = new ScriptedSender(1024);
+    SpanBatcher batcher = batcher(sender, 1);
+    addAll(batcher, memory.spans());
+    batcher.flush();
+
+    assertEquals(1, metrics.get(Metric.SPANS_DROPPED_TOO_LARGE));
+    assertEquals(0, metrics.get(Metric.SPANS_DROPPED_SEND_FAILED));
+    assertEquals(2, metrics.get(Metric.SPANS_SENT));
+    assertEquals(1, sender.messages.size());
+    Batch batch = AgentReceiver.decode(sender.messages.get(0));
+    assertEquals("before", batch.getSpans().get(0).getOperationName());
+    assertEquals("after", batch.getSpans().get(1).getOperationName());
+    assertTrue(sender.messages.get(0).length <= 1024);
   }
 
   @Test
@@ -207,7 +268,7 @@ class SpanBatcherTest {
     RetryPolicy retries = new RetryPolicy(5);
     retries.closeBy(System.nanoTime() + java.util.concurrent.TimeUnit.MILLISECONDS.toNanos(50));
     long start = System.nanoTime();
-    assertEquals(false, retries.awaitRetry(1, 5_000));
+    assertFalse(retries.awaitRetry(1, 5_000));
     assertTrue(System.nanoTime() - start < java.util.concurrent.TimeUnit.SECONDS.toNanos(4));
     RetryPolicy open = new RetryPolicy(5);
     assertTrue(open.awaitRetry(1, 0));

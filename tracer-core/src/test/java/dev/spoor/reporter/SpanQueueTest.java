@@ -39,6 +39,21 @@ class SpanQueueTest {
   }
 
   @Test
+  void aQueueOfOneHoldsOneSpanAndTheNextAfterItIsTaken() {
+    // The smallest queue the builder allows (maxQueueSize 1): with Vyukov's original sequence
+    // numbers the second offer took the unread slot and the consumer never saw a span again.
+    SpanQueue queue = new SpanQueue(1);
+    assertEquals(1, queue.offer(spans.get(0)));
+    assertEquals(-1, queue.offer(spans.get(1)), "full");
+    assertSame(spans.get(0), queue.poll());
+    assertNull(queue.poll());
+    assertEquals(1, queue.offer(spans.get(1)));
+    assertEquals(-1, queue.offer(spans.get(2)), "full again");
+    assertSame(spans.get(1), queue.poll());
+    assertEquals(0, queue.size());
+  }
+
+  @Test
   void closingRefusesLaterOffersAndTellsWhenTheLastQueuedSpanIsTaken() {
     SpanQueue queue = new SpanQueue(4);
     queue.offer(spans.get(0));
@@ -130,6 +145,79 @@ class SpanQueueTest {
       for (FinishedSpan span : mine) {
         assertTrue(polled.containsKey(span), "an accepted span was never taken");
       }
+    }
+  }
+
+  @Test
+  void ofThreadsReleasedTogetherOnOneFreeSlotExactlyOneWins() throws Exception {
+    int racers = 4;
+    for (int round = 0; round < 200; round++) {
+      SpanQueue queue = new SpanQueue(1);
+      CountDownLatch start = new CountDownLatch(1);
+      AtomicLong winners = new AtomicLong();
+      List<Thread> threads = new ArrayList<>();
+      for (int r = 0; r < racers; r++) {
+        FinishedSpan span = spans.get(r);
+        Thread thread = new Thread(() -> {
+          awaitQuietly(start);
+          if (queue.offer(span) == 1) {
+            winners.incrementAndGet();
+          }
+        }, "racer-" + r);
+        threads.add(thread);
+        thread.start();
+      }
+      start.countDown();
+      for (Thread thread : threads) {
+        thread.join(TimeUnit.SECONDS.toMillis(20));
+        assertFalse(thread.isAlive(), "a racer did not finish");
+      }
+      assertEquals(1, winners.get(), "round " + round);
+      assertEquals(1, queue.size());
+      FinishedSpan taken = queue.poll();
+      assertTrue(spans.subList(0, racers).contains(taken));
+      assertNull(queue.poll(), "round " + round + ": a second span in a queue of one");
+    }
+  }
+
+  @Test
+  void everySpanOfferedBeforeACloseIsTakenOnceAndNoneAfterIt() throws Exception {
+    for (int round = 0; round < 50; round++) {
+      SpanQueue queue = new SpanQueue(1024);
+      CountDownLatch start = new CountDownLatch(1);
+      AtomicLong accepted = new AtomicLong();
+      AtomicLong acceptedAfterClose = new AtomicLong();
+      List<Thread> threads = new ArrayList<>();
+      for (int p = 0; p < 3; p++) {
+        Thread thread = new Thread(() -> {
+          awaitQuietly(start);
+          for (int i = 0; i < 300; i++) {
+            boolean closedBefore = queue.isClosed();
+            if (queue.offer(new Distinct(spans.get(i % spans.size()))) >= 0) {
+              accepted.incrementAndGet();
+              if (closedBefore) {
+                acceptedAfterClose.incrementAndGet();
+              }
+            }
+          }
+        }, "producer-" + p);
+        threads.add(thread);
+        thread.start();
+      }
+      start.countDown();
+      queue.close();
+      for (Thread thread : threads) {
+        thread.join(TimeUnit.SECONDS.toMillis(20));
+        assertFalse(thread.isAlive(), "a producer did not finish");
+      }
+      Map<FinishedSpan, Boolean> polled = new IdentityHashMap<>();
+      FinishedSpan span;
+      while ((span = queue.poll()) != null) {
+        assertNull(polled.put(span, Boolean.TRUE), "a span taken twice");
+      }
+      assertEquals(0, acceptedAfterClose.get(), "an offer succeeded after the close");
+      assertEquals(accepted.get(), polled.size(), "round " + round);
+      assertTrue(queue.isClosedAndDrained());
     }
   }
 

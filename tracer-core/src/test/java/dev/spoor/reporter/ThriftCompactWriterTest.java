@@ -2,6 +2,8 @@ package dev.spoor.reporter;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
@@ -59,9 +61,9 @@ class ThriftCompactWriterTest {
     assertField(in.readFieldBegin(), TType.DOUBLE, 41);
     assertEquals(Math.PI, in.readDouble());
     assertField(in.readFieldBegin(), TType.BOOL, 42);
-    assertEquals(true, in.readBool());
+    assertTrue(in.readBool());
     assertField(in.readFieldBegin(), TType.BOOL, 43);
-    assertEquals(false, in.readBool());
+    assertFalse(in.readBool());
     assertEquals(TType.STOP, in.readFieldBegin().type);
   }
 

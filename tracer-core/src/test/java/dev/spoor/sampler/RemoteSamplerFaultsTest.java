@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.spoor.LogCapture;
 import dev.spoor.FinishedSpan;
 import dev.spoor.SpoorTracer;
+import dev.spoor.internal.HttpConnections;
 import dev.spoor.metrics.Metric;
 import dev.spoor.metrics.SpoorMetrics;
 import dev.spoor.reporter.InMemoryReporter;
@@ -131,9 +132,9 @@ class RemoteSamplerFaultsTest {
   @Test
   void userInfoInAnExceptionsTextIsHidden() {
     assertEquals("java.io.IOException: for URL: http://***@agent:5778/sampling?service=a@b",
-        StrategyPoller.withoutUserInfo(
+        HttpConnections.withoutUserInfo(
             "java.io.IOException: for URL: http://admin:s3cret@agent:5778/sampling?service=a@b"));
-    assertEquals("Connection refused", StrategyPoller.withoutUserInfo("Connection refused"));
+    assertEquals("Connection refused", HttpConnections.withoutUserInfo("Connection refused"));
   }
 
   @Test

@@ -2,6 +2,7 @@ package dev.spoor.sampler;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
@@ -89,6 +90,7 @@ class RemoteSamplerTest {
       Thread poller = Thread.getAllStackTraces().keySet().stream()
           .filter(t -> t.getName().equals("spoor-sampler")).findFirst().orElseThrow();
       assertTrue(poller.isDaemon());
+      assertNull(poller.getContextClassLoader(), "pins no application's class loader");
       assertTrue(sampler.isPolling());
       closedAt = System.nanoTime();
     }

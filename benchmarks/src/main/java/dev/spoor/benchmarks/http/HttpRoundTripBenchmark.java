@@ -14,7 +14,7 @@ import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Threads;
 
 /**
- * Issue benchmark 5: the time of one HTTP request and response over loopback, traced on both
+ * Benchmark 5: the time of one HTTP request and response over loopback, traced on both
  * sides by Spoor's wrappers and untraced, so that the report shows tracing's overhead per request.
  */
 @BenchmarkMode(Mode.AverageTime)

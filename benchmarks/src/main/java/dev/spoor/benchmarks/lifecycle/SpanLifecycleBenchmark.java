@@ -14,7 +14,7 @@ import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Threads;
 
 /**
- * Issue benchmarks 1 and 2: the cost of one traced operation, sampled and not sampled, on one
+ * Benchmarks 1 and 2: the cost of one traced operation, sampled and not sampled, on one
  * thread and on two threads sharing a tracer. Every thread has a parent span active, so each
  * measured span is a child that joins an existing trace.
  */

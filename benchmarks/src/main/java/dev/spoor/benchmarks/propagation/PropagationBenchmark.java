@@ -12,7 +12,7 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Threads;
 
 /**
- * Issue benchmark 3: inject then extract a context with two baggage items through a header map,
+ * Benchmark 3: inject then extract a context with two baggage items through a header map,
  * one benchmark per wire format, one row per tracer that speaks it. To measure another tracer in
  * a format, add its name to that format's {@code system} list.
  */

@@ -14,7 +14,7 @@ import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Threads;
 
 /**
- * Issue benchmark 4: spans per second through a tracer's Jaeger UDP sending path. Each operation
+ * Benchmark 4: spans per second through a tracer's Jaeger UDP sending path. Each operation
  * encodes one finished span into the current datagram; every few hundred operations the full
  * datagram is sent over loopback to a {@link DrainingReceiver}. The work is what a reporter's
  * background thread does per span, done here on the benchmark thread so that all of it is

@@ -14,7 +14,7 @@ import java.util.stream.Collectors;
 /**
  * Writes {@code STEADY-RATE.md}: how the run was made, one table per rate with one row per tracer
  * (CPU per span, net of the no-op tracer's at the same rate; the load thread's and the tracer's
- * own threads' shares; allocation; spans finished and delivered), the issue's goals checked
+ * own threads' shares; allocation; spans finished and delivered), the goals checked
  * against the rows, and each case's busiest threads. With several rounds, each tracer and rate
  * is shown by its round of median process CPU per span.
  */

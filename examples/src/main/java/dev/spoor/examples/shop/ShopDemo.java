@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeoutException;
 import java.util.function.UnaryOperator;
+import org.slf4j.bridge.SLF4JBridgeHandler;
 
 /**
  * The ice-cream shop demo: starts the four traced services, sends them customer requests and
@@ -62,6 +63,9 @@ public final class ShopDemo {
    * {@code RemoteReporter}; settings are read from system properties, then the environment.
    */
   public static void main(String[] args) {
+    // Spoor logs through java.util.logging: route it into logback, next to the shop's lines.
+    SLF4JBridgeHandler.removeHandlersForRootLogger();
+    SLF4JBridgeHandler.install();
     int status = run(args, ShopDemo::setting, IceCreamShop.factory(RemoteSpanReporting::new),
         System.out, System.err);
     if (status != 0) {

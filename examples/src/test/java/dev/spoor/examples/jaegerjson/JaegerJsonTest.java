@@ -8,6 +8,7 @@ import static dev.spoor.examples.testing.JaegerDatagrams.span;
 import static dev.spoor.examples.testing.JaegerDatagrams.stringTag;
 import static dev.spoor.examples.testing.JaegerDatagrams.withTags;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -128,7 +129,8 @@ class JaegerJsonTest {
       assertEquals(received.durationMicros(), span.get("duration").getAsLong());
     }
     // Safe to embed in HTML as it is, and plain UTF-8.
-    assertTrue(!text.contains("</script>") && text.contains("\\u003c/script\\u003e"), text);
+    assertFalse(text.contains("</script>"), text);
+    assertTrue(text.contains("\\u003c/script\\u003e"), text);
     assertTrue(text.contains("é 😀"), text);
   }
 

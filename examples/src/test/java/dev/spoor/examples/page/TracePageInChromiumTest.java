@@ -2,6 +2,7 @@ package dev.spoor.examples.page;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.gson.JsonArray;
@@ -100,7 +101,7 @@ class TracePageInChromiumTest {
       for (RecordedTrace each : recorded) {
         Expected expected = new Expected(each.trace());
         JsonObject item = byId.get(each.trace().traceIdHex());
-        assertTrue(item != null, "no result for " + each.trace());
+        assertNotNull(item, "no result for " + each.trace());
         assertEquals("shop-gateway: GET /checkout" + each.trace().traceIdHex().substring(0, 7),
             item.get("title").getAsString());
         assertEquals(expected.durationMicros, item.get("us").getAsLong());
@@ -298,7 +299,7 @@ class TracePageInChromiumTest {
 
   private static void assertField(JsonObject header, String field, long value, String text) {
     JsonObject shown = header.getAsJsonObject(field);
-    assertTrue(shown != null, "no " + field + " in " + header);
+    assertNotNull(shown, "no " + field + " in " + header);
     assertEquals(Long.toString(value), shown.get("value").getAsString(), field);
     assertEquals(text, shown.get("text").getAsString(), field);
   }

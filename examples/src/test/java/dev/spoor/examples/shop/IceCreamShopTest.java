@@ -1,6 +1,7 @@
 package dev.spoor.examples.shop;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -98,7 +99,7 @@ class IceCreamShopTest {
     assertEquals("Grace", payment.tags().get("payment.customer"));
     assertEquals("demo", payment.process().tags().get("env"));
     assertNotNull(payment.process().tags().get("datacenter"));
-    assertTrue(!only(outcome.traceIdHex(), "cart-manager", "POST /cart").logs().isEmpty());
+    assertFalse(only(outcome.traceIdHex(), "cart-manager", "POST /cart").logs().isEmpty());
   }
 
   @Test

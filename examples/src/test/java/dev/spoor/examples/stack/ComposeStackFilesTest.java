@@ -1,6 +1,7 @@
 package dev.spoor.examples.stack;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ch.qos.logback.classic.Level;
@@ -12,8 +13,10 @@ import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -31,17 +34,36 @@ class ComposeStackFilesTest {
   @Test
   void composeRunsJaegerLokiPromtailAndGrafanaWithTheDemoPorts() throws IOException {
     Map<String, Object> services = map(load("docker-compose.yml").get("services"));
+    assertEquals(Set.of("jaeger", "loki", "promtail", "grafana"), services.keySet());
 
-    assertEquals(java.util.Set.of("jaeger", "loki", "promtail", "grafana"), services.keySet());
-    List<Object> jaegerPorts = list(map(services.get("jaeger")).get("ports"));
-    assertTrue(jaegerPorts.contains("6831:6831/udp"), jaegerPorts::toString);
-    assertTrue(jaegerPorts.contains("4318:4318"), "OTLP/HTTP: " + jaegerPorts);
-    assertTrue(jaegerPorts.contains("16686:16686"), jaegerPorts::toString);
-    assertTrue(list(map(services.get("grafana")).get("ports")).contains("3000:3000"));
-    for (Object service : services.values()) {
-      assertTrue(String.valueOf(map(service).get("image")).matches("[a-z/]+:\\d+\\.\\d+\\.\\d+"),
-          "images are pinned: " + service);
-    }
+    Map<String, Object> jaeger = map(services.get("jaeger"));
+    assertEquals("jaegertracing/jaeger:2.21.0", jaeger.get("image"));
+    assertEquals(Set.of("6831:6831/udp", "4318:4318", "16686:16686"), set(jaeger.get("ports")),
+        "agent UDP, OTLP/HTTP and the UI");
+    assertEquals(Map.of("JAEGER_LISTEN_HOST", "0.0.0.0"), jaeger.get("environment"));
+
+    Map<String, Object> loki = map(services.get("loki"));
+    assertEquals("grafana/loki:3.5.0", loki.get("image"));
+    assertEquals(Set.of("3100:3100"), set(loki.get("ports")));
+    assertEquals(List.of("-config.file=/etc/loki/local-config.yaml"), loki.get("command"));
+
+    Map<String, Object> promtail = map(services.get("promtail"));
+    assertEquals("grafana/promtail:3.5.0", promtail.get("image"));
+    assertEquals(List.of("-config.file=/etc/promtail/promtail.yml"), promtail.get("command"));
+    assertEquals(Set.of("./promtail/promtail.yml:/etc/promtail/promtail.yml:ro",
+        "./logs:/var/log/spoor:ro"), set(promtail.get("volumes")));
+    assertEquals(Set.of("loki"), set(promtail.get("depends_on")));
+    assertNull(promtail.get("ports"), "promtail pushes; it publishes nothing");
+
+    Map<String, Object> grafana = map(services.get("grafana"));
+    assertEquals("grafana/grafana:11.6.0", grafana.get("image"));
+    assertEquals(Set.of("3000:3000"), set(grafana.get("ports")));
+    assertEquals(Map.of("GF_AUTH_ANONYMOUS_ENABLED", "true",
+        "GF_AUTH_ANONYMOUS_ORG_ROLE", "Admin",
+        "GF_AUTH_DISABLE_LOGIN_FORM", "true"), grafana.get("environment"));
+    assertEquals(Set.of("./grafana/provisioning:/etc/grafana/provisioning:ro"),
+        set(grafana.get("volumes")));
+    assertEquals(Set.of("jaeger", "loki"), set(grafana.get("depends_on")));
   }
 
   @Test
@@ -130,6 +152,13 @@ class ComposeStackFilesTest {
   private static Map<String, Object> map(Object value) {
     assertTrue(value instanceof Map, () -> "expected a mapping: " + value);
     return (Map<String, Object>) value;
+  }
+
+  private static Set<Object> set(Object value) {
+    List<Object> items = list(value);
+    Set<Object> distinct = new HashSet<>(items);
+    assertEquals(items.size(), distinct.size(), () -> "repeated entries in " + items);
+    return distinct;
   }
 
   @SuppressWarnings("unchecked")

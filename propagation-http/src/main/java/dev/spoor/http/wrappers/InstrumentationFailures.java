@@ -1,21 +1,20 @@
 package dev.spoor.http.wrappers;
 
 import dev.spoor.SpoorTracer;
+import dev.spoor.internal.LibraryLogger;
 import dev.spoor.internal.MetricsWriter;
 import dev.spoor.internal.RateLimitedLogger;
 import dev.spoor.metrics.Metric;
 import io.opentracing.Tracer;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.LongAdder;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Where a wrapper reports a failure of its own (a tag, a decorator, a tracer that threw): counted,
  * and logged at most once per interval, so tracing trouble never reaches or floods the application.
  */
 final class InstrumentationFailures {
-  private static final Logger LOG = LoggerFactory.getLogger(HttpTracing.class);
+  private static final LibraryLogger LOG = LibraryLogger.of(HttpTracing.class);
 
   private final LongAdder count = new LongAdder();
   private final MetricsWriter spoorMetrics;

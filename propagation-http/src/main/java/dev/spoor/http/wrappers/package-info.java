@@ -7,7 +7,7 @@
  *
  * <p>They talk to the tracer only through the OpenTracing API ({@code inject}/{@code extract} with
  * {@code HTTP_HEADERS}), so they carry whatever header formats the tracer is configured with.
- * Depends on opentracing-api and -util, slf4j and, for counting and rate-limiting failures,
+ * Depends on opentracing-api and -util and, for counting and rate-limiting failures,
  * {@code dev.spoor.metrics} and {@code dev.spoor.internal}; the servlet classes need
  * {@code jakarta.servlet-api} only when they are used.
  */

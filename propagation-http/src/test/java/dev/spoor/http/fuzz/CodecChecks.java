@@ -1,6 +1,7 @@
 package dev.spoor.http.fuzz;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
@@ -89,7 +90,8 @@ final class CodecChecks {
     for (Map.Entry<String, String> header : headers.entrySet()) {
       String name = header.getKey();
       String value = header.getValue();
-      assertTrue(!name.isEmpty() && isToken(name), () -> "unsafe header name '" + name + "'");
+      assertFalse(name.isEmpty(), "an empty header name");
+      assertTrue(isToken(name), () -> "unsafe header name '" + name + "'");
       assertTrue(isVisibleAscii(value), () -> "unsafe value of " + name + ": '" + value + "'");
       assertTrue(value.length() <= MAX_WRITTEN_LENGTH,
           () -> name + " of " + value.length() + " chars");

@@ -3,7 +3,6 @@ package dev.spoor.http.interop;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import com.google.gson.JsonArray;
@@ -251,7 +250,7 @@ class NodeDecodesSpoorDatagramsTest {
         assertEquals("STRING", tag.get("vType").getAsString(), what);
         assertEquals(String.valueOf(value), tag.get("vStr").getAsString(), what);
       }
-      assertTrue(tag.size() == 3, what + " has only key, vType and its value: " + tag);
+      assertEquals(3, tag.size(), what + " has only key, vType and its value: " + tag);
     }
   }
 

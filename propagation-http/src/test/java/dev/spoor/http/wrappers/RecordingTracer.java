@@ -1,6 +1,7 @@
 package dev.spoor.http.wrappers;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import dev.spoor.LogRecord;
@@ -66,7 +67,7 @@ final class RecordingTracer implements AutoCloseable {
     assertEquals(status, tags.get("http.status_code"), "http.status_code");
     assertEquals("127.0.0.1", tags.get("peer.ipv4"), "peer.ipv4");
     assertEquals(null, tags.get("error"), "error");
-    assertEquals(false, hasErrorLog(span), "error log");
+    assertFalse(hasErrorLog(span), "error log");
   }
 
   static void assertParent(FinishedSpan parent, FinishedSpan child) {

@@ -3,6 +3,7 @@ package dev.spoor.http.wrappers;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import com.sun.net.httpserver.HttpHandler;
@@ -172,7 +173,7 @@ class ThreeServicesEndToEndTest {
         for (int hops = 0; step != root; hops++) {
           step = byId.get(step.getParentSpanId());
           assertNotNull(step, "a parent was not received: " + span);
-          assertEquals(true, hops < byId.size(), "a cycle through " + span);
+          assertTrue(hops < byId.size(), "a cycle through " + span);
         }
       }
     }

@@ -1,0 +1,2 @@
+/** The order service on Spoor, after the migration. */
+package dev.spoor.examples.migration.after;
