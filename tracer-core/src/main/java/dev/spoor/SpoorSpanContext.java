@@ -23,7 +23,8 @@ import java.util.Map;
  * baggage and decision.
  */
 public final class SpoorSpanContext implements SpanContext {
-  // Bits of the flags byte, as in Jaeger's uber-trace-id; not API (see isSampled, isDebug).
+  // Bits of the flags byte, Jaeger's uber-trace-id flags (other bits ride along as they came);
+  // not API (see isSampled, isDebug).
   static final byte FLAG_SAMPLED = 1;
   static final byte FLAG_DEBUG = 2;
 
@@ -31,12 +32,15 @@ public final class SpoorSpanContext implements SpanContext {
     SpanContextBuilder.install(new SpanContextBuilder.ContextFactory() {
       @Override
       protected SpoorSpanContext create(long traceIdHigh, long traceIdLow, long spanId,
-          long parentId, boolean sampled, boolean debug, boolean samplingDeferred,
-          boolean traceId128Bit, boolean traceIdRandom, String traceState, String debugId,
-          Map<String, String> baggage) {
-        byte flags = (byte) ((sampled ? FLAG_SAMPLED : 0) | (debug ? FLAG_DEBUG : 0));
-        return new SpoorSpanContext(traceIdHigh, traceIdLow, spanId, parentId, flags,
+          long parentId, byte jaegerFlags, boolean samplingDeferred, boolean traceId128Bit,
+          boolean traceIdRandom, String traceState, String debugId, Map<String, String> baggage) {
+        return new SpoorSpanContext(traceIdHigh, traceIdLow, spanId, parentId, jaegerFlags,
             samplingDeferred, baggage, debugId, traceState, traceId128Bit, traceIdRandom);
+      }
+
+      @Override
+      protected byte jaegerFlags(SpoorSpanContext context) {
+        return context.flags;
       }
     });
   }

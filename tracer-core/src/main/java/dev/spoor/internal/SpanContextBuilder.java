@@ -38,8 +38,7 @@ public final class SpanContextBuilder {
   private long traceIdLow;
   private long spanId;
   private long parentId;
-  private boolean sampled;
-  private boolean debug;
+  private int flags; // Jaeger's flags byte: 1 sampled, 2 debug, other bits carried as they came
   private boolean decided;
   private boolean traceId128Bit;
   private boolean traceIdRandom;
@@ -94,24 +93,27 @@ public final class SpanContextBuilder {
 
   /** The upstream sampling decision; calling it (or {@link #debug}) means it is not deferred. */
   public SpanContextBuilder sampled(boolean sampled) {
-    this.sampled = sampled;
+    this.flags = sampled ? flags | 1 : flags & ~1;
     this.decided = true;
     return this;
   }
 
   /** A debug trace: sampled whatever the sampler says. Does not set {@link #sampled} by itself. */
   public SpanContextBuilder debug(boolean debug) {
-    this.debug = debug;
+    this.flags = debug ? flags | 2 : flags & ~2;
     this.decided = true;
     return this;
   }
 
   /**
-   * The decision as Jaeger's flags byte says it ({@code uber-trace-id}, binary form): bit 1
-   * sampled, bit 2 debug; other bits are not kept. Sets the decision, as {@link #sampled} does.
+   * Jaeger's flags byte ({@code uber-trace-id}, binary form): bit 1 sampled, bit 2 debug; the
+   * other bits are carried as they came, so the context injects the byte it extracted. Sets the
+   * decision, as {@link #sampled} does. Only the low 8 bits count.
    */
   public SpanContextBuilder jaegerFlags(int flags) {
-    return sampled((flags & 1) != 0).debug((flags & 2) != 0);
+    this.flags = flags & 0xff;
+    this.decided = true;
+    return this;
   }
 
   /** The W3C {@code tracestate} value, carried unchanged; null for none. */
@@ -142,16 +144,16 @@ public final class SpanContextBuilder {
 
   /** The context; the builder may be used again. */
   public SpoorSpanContext build() {
-    return factory.create(traceIdHigh, traceIdLow, spanId, parentId, sampled, debug, !decided,
+    return factory.create(traceIdHigh, traceIdLow, spanId, parentId, (byte) flags, !decided,
         traceId128Bit, traceIdRandom, traceState, debugId, baggage);
   }
 
   /**
-   * The flags byte of Jaeger's {@code uber-trace-id} and binary form: 1 sampled, 2 debug (other
-   * Jaeger bits are not kept).
+   * The flags byte of Jaeger's {@code uber-trace-id} and binary form, 0 to 255: 1 sampled, 2
+   * debug, and any other bit a Jaeger header brought.
    */
-  public static byte jaegerFlagsOf(SpoorSpanContext context) {
-    return (byte) ((context.isSampled() ? 1 : 0) | (context.isDebug() ? 2 : 0));
+  public static int jaegerFlagsOf(SpoorSpanContext context) {
+    return factory.jaegerFlags(context) & 0xff;
   }
 
   /** Installs {@link SpoorSpanContext}'s factory: its class initializer does, once. */
@@ -168,8 +170,10 @@ public final class SpanContextBuilder {
 
     /** A context of these fields; {@code baggage} is unmodifiable and kept as it is. */
     protected abstract SpoorSpanContext create(long traceIdHigh, long traceIdLow, long spanId,
-        long parentId, boolean sampled, boolean debug, boolean samplingDeferred,
-        boolean traceId128Bit, boolean traceIdRandom, String traceState, String debugId,
-        Map<String, String> baggage);
+        long parentId, byte jaegerFlags, boolean samplingDeferred, boolean traceId128Bit,
+        boolean traceIdRandom, String traceState, String debugId, Map<String, String> baggage);
+
+    /** The context's Jaeger flags byte. */
+    protected abstract byte jaegerFlags(SpoorSpanContext context);
   }
 }

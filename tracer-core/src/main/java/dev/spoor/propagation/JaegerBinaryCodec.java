@@ -66,7 +66,7 @@ public final class JaegerBinaryCodec implements Injector<BinaryInject>, Extracto
         .putLong(context.traceIdLow())
         .putLong(context.spanId())
         .putLong(context.parentId())
-        .put(SpanContextBuilder.jaegerFlagsOf(context))
+        .put((byte) SpanContextBuilder.jaegerFlagsOf(context))
         .putInt(baggage.size());
     for (byte[] bytes : items) {
       out.putInt(bytes.length).put(bytes);

@@ -68,14 +68,14 @@ class SpanContextBuilderTest {
 
   @ParameterizedTest
   @CsvSource({"0, false, false", "1, true, false", "2, false, true", "3, true, true",
-      "9, true, false"})
+      "9, true, false", "255, true, true"})
   void jaegerFlagsSetTheDecisionAndReadBack(int flags, boolean sampled, boolean debug) {
     SpoorSpanContext context = new SpanContextBuilder().traceIdLow(1L).spanId(2L)
         .jaegerFlags(flags).build();
     assertEquals(sampled, context.isSampled());
     assertEquals(debug, context.isDebug());
     assertFalse(context.isSamplingDeferred());
-    assertEquals(flags & 3, SpanContextBuilder.jaegerFlagsOf(context), "other bits are not kept");
+    assertEquals(flags, SpanContextBuilder.jaegerFlagsOf(context), "other bits ride along");
   }
 
   @Test

@@ -83,7 +83,7 @@ class JaegerClientBinaryInteropTest {
       assertEquals(sent.traceIdLow(), received.getTraceIdLow());
       assertEquals(sent.spanId(), received.getSpanId());
       assertEquals(sent.parentId(), received.getParentId());
-      assertEquals(SpanContextBuilder.jaegerFlagsOf(sent), received.getFlags());
+      assertEquals((byte) SpanContextBuilder.jaegerFlagsOf(sent), received.getFlags());
       Map<String, String> baggage = new HashMap<>();
       received.baggageItems().forEach(item -> baggage.put(item.getKey(), item.getValue()));
       assertEquals(sent.baggage(), baggage);

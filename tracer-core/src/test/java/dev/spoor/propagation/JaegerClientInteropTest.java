@@ -87,7 +87,7 @@ class JaegerClientInteropTest {
       assertEquals(sent.traceIdLow(), received.getTraceIdLow());
       assertEquals(sent.spanId(), received.getSpanId());
       assertEquals(sent.parentId(), received.getParentId());
-      assertEquals(SpanContextBuilder.jaegerFlagsOf(sent), received.getFlags());
+      assertEquals((byte) SpanContextBuilder.jaegerFlagsOf(sent), received.getFlags());
       Map<String, String> receivedBaggage = new HashMap<>();
       received.baggageItems().forEach(e -> receivedBaggage.put(e.getKey(), e.getValue()));
       assertEquals(baggage(), receivedBaggage);
@@ -124,6 +124,6 @@ class JaegerClientInteropTest {
     assertEquals(sent.traceIdLow(), received.getTraceIdLow());
     assertEquals(sent.spanId(), received.getSpanId());
     assertEquals(sent.parentId(), received.getParentId());
-    assertEquals(SpanContextBuilder.jaegerFlagsOf(sent), received.getFlags());
+    assertEquals((byte) SpanContextBuilder.jaegerFlagsOf(sent), received.getFlags());
   }
 }
