@@ -47,7 +47,8 @@ final class EnvConfiguration {
   /** Defaults of the agent and reporter settings, as in jaeger-client-java. */
   static final String DEFAULT_AGENT_HOST = "localhost";
   static final int DEFAULT_AGENT_PORT = 6831;
-  static final int DEFAULT_MAX_QUEUE_SIZE = 100;
+  /** Spoor's own default, not jaeger-client-java's 100 (see RemoteReporter.Builder). */
+  static final int DEFAULT_MAX_QUEUE_SIZE = RemoteReporter.Builder.DEFAULT_MAX_QUEUE_SIZE;
   static final int DEFAULT_FLUSH_INTERVAL_MILLIS = 1000;
   static final int DEFAULT_MAX_PACKET_SIZE = 65000;
 

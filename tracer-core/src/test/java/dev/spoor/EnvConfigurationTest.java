@@ -70,7 +70,7 @@ class EnvConfigurationTest {
     EnvConfiguration.AgentSettings agent = configuration().agentSettings();
     assertEquals("localhost", agent.host);
     assertEquals(6831, agent.port);
-    assertEquals(100, agent.maxQueueSize);
+    assertEquals(10_000, agent.maxQueueSize); // Spoor's own: 100 lost spans to bursts
     assertEquals(1000, agent.flushIntervalMillis);
     assertEquals(65000, agent.maxPacketSize);
   }

@@ -16,7 +16,9 @@ import java.util.concurrent.TimeUnit;
  * (e.g. a benchmark or a batch job that sends synchronously).
  *
  * <p>Each span is encoded once, straight after the previous one in a reused buffer, so batching
- * allocates nothing per span. Spans of another process start a new message, since a message has
+ * allocates nothing per span; the first span of a message starts after the room its encoder
+ * reserves for a header written in front of the spans (the agent's datagram is sent where it
+ * was encoded). Spans of another process start a new message, since a message has
  * one process. A retryable failure is retried with exponential backoff and jitter (or the delay
  * the backend asks for, capped), at most {@value RetryPolicy#DEFAULT_MAX_ATTEMPTS} attempts by
  * default and never past the close deadline; a message the backend finds too large is split in
@@ -47,6 +49,8 @@ public final class SpanBatcher {
   private SpoorProcess process;
   private int frameOverhead;
   private int spanBudget;
+  /** Where a message's first span starts in {@code spans}: the room its encoder reserved. */
+  private int firstSpan;
   /** End offset in {@code spans} of each pending span. */
   private int[] spanEnds = new int[64];
   private int spanCount;
@@ -88,6 +92,8 @@ public final class SpanBatcher {
       process = spanProcess;
       frameOverhead = encoder.beginProcess(spanProcess);
       spanBudget = maxMessageBytes - frameOverhead;
+      firstSpan = encoder.reservedPrefix();
+      spans.restartAt(firstSpan);
     }
     int start = spans.size();
     SpanEncoder.Fit fit;
@@ -113,9 +119,9 @@ public final class SpanBatcher {
     if (fit == SpanEncoder.Fit.SHRUNK) {
       counters.truncated();
     }
-    if (spans.size() > spanBudget) {
+    if (spans.size() - firstSpan > spanBudget) {
       send(0, spanCount);
-      spans.moveToStart(start);
+      spans.moveTo(firstSpan, start);
       spanCount = 0;
     }
     if (spanCount == spanEnds.length) {
@@ -131,7 +137,7 @@ public final class SpanBatcher {
   public void flush() {
     if (spanCount > 0) {
       send(0, spanCount);
-      spans.reset();
+      spans.restartAt(firstSpan);
       spanCount = 0;
     }
   }
@@ -153,7 +159,7 @@ public final class SpanBatcher {
   void discardPending(int extra) {
     counters.sendFailed(spanCount + extra);
     spanCount = 0;
-    spans.reset();
+    spans.restartAt(0);
     spans.trimCapacity(workingCapacity);
     process = null; // its encoding may be the half-done work that failed
   }
@@ -161,14 +167,19 @@ public final class SpanBatcher {
   /** Sends pending spans {@code [from, to)} as one message, split while it is too large. */
   private void send(int from, int to) {
     int count = to - from;
-    int startByte = from == 0 ? 0 : spanEnds[from - 1];
+    int startByte = from == 0 ? firstSpan : spanEnds[from - 1];
     int endByte = spanEnds[to - 1];
     ByteBuffer[] message = encoder.frame(startByte, endByte, count);
     int messageBytes = 0;
     for (ByteBuffer part : message) {
       messageBytes += part.remaining();
     }
-    SendResult result = sendWithRetries(message, count);
+    SendResult result;
+    try {
+      result = sendWithRetries(message, count);
+    } finally {
+      encoder.unframe();
+    }
     switch (result.status()) {
       case SENT:
         counters.sent(count, datagrams);

@@ -62,10 +62,25 @@ abstract class SpanEncoder {
   abstract int beginProcess(SpoorProcess process);
 
   /**
+   * Bytes {@link #frame} may write in front of a message's first span, for the current process:
+   * the batcher encodes each message's spans from this offset on, so that a format whose header
+   * goes in front of the spans can send them where they are. 0 (the default) when the header is
+   * a part of its own.
+   */
+  int reservedPrefix() {
+    return 0;
+  }
+
+  /**
    * The message holding the {@code spanCount} spans encoded in {@code spans()[from, to)}, as
-   * parts to send one after the other; valid until the next call.
+   * parts to send one after the other; valid until the next call. It may write into {@code
+   * spans()} before {@code from} (at most {@link #reservedPrefix()} bytes, over spans already
+   * sent or the reserved room) and after {@code to} ({@link #unframe()} puts those bytes back).
    */
   abstract ByteBuffer[] frame(int from, int to, int spanCount);
+
+  /** Restores the bytes after the spans that the last {@link #frame} wrote over. */
+  void unframe() {}
 
   /**
    * Writes the snapshot of {@code span} at the end of {@code spans()}: with {@code name}, the

@@ -19,8 +19,9 @@ import java.nio.ByteBuffer;
  *
  * <p>A {@code DatagramSocket}, not a {@code DatagramChannel}: a channel is interruptible, so an
  * interrupt of the reporter's thread during a write would close it and lose (or miscount) the
- * datagram; a socket ignores interrupts. The price is one copy of the datagram's parts into a
- * reused array per datagram, a few microseconds for hundreds of spans.
+ * datagram; a socket ignores interrupts. A message of one part backed by an array (what {@link
+ * RemoteReporter} hands it) is sent from that array as it is; a message of several parts is first
+ * copied into a reused array.
  *
  * <p>Connecting makes the kernel report an ICMP port unreachable (no agent listening) as a
  * {@link java.net.PortUnreachableException} on a later send. Failures are answered as {@link
@@ -72,11 +73,21 @@ public final class UdpSender implements Sender {
     } catch (IOException | RuntimeException e) {
       closeSocket();
       return SendResult.failed(e.toString());
+    } finally {
+      packet.setData(datagram, 0, 0); // keep no caller's array (perhaps a huge one) alive
     }
   }
 
-  /** Copies the parts, one after the other, into the reused datagram array. */
+  /**
+   * The packet for {@code parts}: a one-part message's own array, else the parts copied one after
+   * the other into the reused datagram array.
+   */
   private DatagramPacket gather(ByteBuffer[] parts) {
+    if (parts.length == 1 && parts[0].hasArray()) {
+      ByteBuffer whole = parts[0];
+      packet.setData(whole.array(), whole.arrayOffset() + whole.position(), whole.remaining());
+      return packet;
+    }
     int length = 0;
     for (ByteBuffer part : parts) {
       length += part.remaining();

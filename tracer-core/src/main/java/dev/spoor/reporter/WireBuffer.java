@@ -51,8 +51,30 @@ abstract class WireBuffer {
 
   /** Moves bytes {@code [from, size())} to the start of the buffer. */
   final void moveToStart(int from) {
-    System.arraycopy(buffer, from, buffer, 0, size - from);
-    size -= from;
+    moveTo(0, from);
+  }
+
+  /** Moves bytes {@code [from, size())} to {@code to}, which is at most {@code from}. */
+  final void moveTo(int to, int from) {
+    System.arraycopy(buffer, from, buffer, to, size - from);
+    size -= from - to;
+  }
+
+  /**
+   * Forgets everything written and goes on writing at {@code start}: the bytes before it are
+   * room for a header written later, e.g. in front of the spans of a datagram.
+   */
+  final void restartAt(int start) {
+    reset();
+    ensure(start);
+    size = start;
+  }
+
+  /** Makes the buffer at least {@code capacity} bytes long, keeping what it holds. */
+  final void ensureCapacity(int capacity) {
+    if (capacity > buffer.length) {
+      buffer = Arrays.copyOf(buffer, Math.max(buffer.length * 2, capacity));
+    }
   }
 
   /** Appends raw bytes, e.g. a pre-encoded struct. */

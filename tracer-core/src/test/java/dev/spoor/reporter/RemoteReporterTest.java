@@ -315,6 +315,23 @@ class RemoteReporterTest {
   }
 
   @Test
+  void aLargeQueueWakesItsThreadAtMostAThresholdOfSpansInNotAtAQuarterOfItsSize()
+      throws Exception {
+    AgentReceiver agent = agent();
+    SpoorTracer tracer = tracer(to(agent).maxQueueSize(100_000).maxPacketSize(1500)
+        .flushInterval(1, TimeUnit.HOURS));
+    for (int i = 0; i < RemoteReporter.MAX_WAKE_THRESHOLD; i++) {
+      tracer.buildSpan("burst").start().finish();
+    }
+
+    // Far below a quarter of the queue, and no flush for an hour: only the threshold woke the
+    // thread, which then sent every full datagram.
+    awaitTrue(() -> agent.spans().size() > RemoteReporter.MAX_WAKE_THRESHOLD / 2,
+        () -> "sent before close: " + agent.spans().size());
+    assertFalse(tracer.isClosed());
+  }
+
+  @Test
   void sendsAPartialDatagramWhenTheFlushIntervalPasses() throws Exception {
     AgentReceiver agent = agent();
     SpoorTracer tracer = tracer(to(agent).maxQueueSize(1000).flushInterval(20,

@@ -27,6 +27,7 @@ class SpanBatcherTest {
   static final class ScriptedSender implements Sender {
     final Deque<SendResult> script = new ArrayDeque<>();
     final List<byte[]> messages = new ArrayList<>();
+    final List<Integer> partCounts = new ArrayList<>();
     final int maxMessageBytes;
     RuntimeException failure;
 
@@ -59,6 +60,7 @@ class SpanBatcherTest {
         at += n;
       }
       messages.add(bytes);
+      partCounts.add(message.length);
       if (failure != null) {
         throw failure;
       }
@@ -161,6 +163,29 @@ class SpanBatcherTest {
     assertEquals("before", batch.getSpans().get(0).getOperationName());
     assertEquals("after", batch.getSpans().get(1).getOperationName());
     assertTrue(sender.messages.get(0).length <= 1024);
+  }
+
+  @Test
+  void handsTheAgentEachDatagramAsOneRunOfTheSpanBuffer() {
+    ScriptedSender sender = new ScriptedSender(2048);
+    SpanBatcher batcher = batcher(sender, 1);
+    addAll(batcher, TestSpans.finished("svc", "op", 40));
+    batcher.flush();
+    addAll(batcher, TestSpans.finished("other", "op", 3));
+    batcher.flush();
+
+    // One part per datagram, so UdpSender sends it from where it was encoded, without a copy;
+    // every one decodes whole, though each header was written over the room before its spans
+    // and each suffix over the first bytes of the span after them.
+    int spans = 0;
+    for (int i = 0; i < sender.messages.size(); i++) {
+      assertEquals(1, sender.partCounts.get(i));
+      spans += sender.spansIn(i);
+    }
+    assertTrue(sender.messages.size() > 2);
+    assertEquals(43, spans);
+    assertEquals("other", AgentReceiver.decode(sender.messages.get(sender.messages.size() - 1))
+        .getProcess().getServiceName());
   }
 
   @Test

@@ -38,6 +38,30 @@ class UdpSenderTest {
   }
 
   @Test
+  void sendsAOnePartMessageFromTheMiddleOfItsArray() throws Exception {
+    try (DatagramSocket agent = new DatagramSocket(
+        new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
+        UdpSender sender = UdpSender.builder().agentHost("127.0.0.1")
+            .agentPort(agent.getLocalPort()).build()) {
+      agent.setSoTimeout(20_000);
+      byte[] buffer = {9, 9, 1, 2, 3, 9};
+      assertEquals(SendResult.Status.SENT,
+          sender.send(new ByteBuffer[] {ByteBuffer.wrap(buffer, 2, 3)}).status());
+      buffer[3] = 7; // the sender is done with the array once send returns
+      assertEquals(SendResult.Status.SENT,
+          sender.send(new ByteBuffer[] {ByteBuffer.wrap(buffer, 3, 1)}).status());
+
+      DatagramPacket packet = new DatagramPacket(new byte[16], 16);
+      agent.receive(packet);
+      assertArrayEquals(new byte[] {1, 2, 3},
+          java.util.Arrays.copyOf(packet.getData(), packet.getLength()));
+      agent.receive(packet);
+      assertArrayEquals(new byte[] {7},
+          java.util.Arrays.copyOf(packet.getData(), packet.getLength()));
+    }
+  }
+
+  @Test
   void anUnresolvableHostFailsWithoutThrowing() {
     try (UdpSender sender = UdpSender.builder().agentHost("no-such-host.invalid").build()) {
       SendResult result = sender.send(new ByteBuffer[] {ByteBuffer.wrap(new byte[] {1})});
