@@ -2,10 +2,12 @@
 // The Node peers of Spoor's interop tests: each writes and reads its own headers with its own
 // library code (jaeger-client 3.19's HTTP codec, the OpenTelemetry JS propagators). A context is
 // exchanged with the Java test as plain JSON:
-//   { traceId: hex, spanId: hex, sampling: 'sampled' | 'unsampled' | 'debug', baggage: {k: v} }
+//   { traceId: hex, spanId: hex, sampling: 'sampled' | 'unsampled' | 'debug', baggage: {k: v},
+//     random: true | false (W3C Trace Context Level 2's random trace-flag; OpenTelemetry peers) }
 // On extract a peer answers what its library holds: the ids as its library keeps them, whether it
 // reads the trace as sampled, whether it has a debug flag set (null: the format or the library
-// has no debug flag), and the baggage items decoded.
+// has no debug flag), whether the random trace-flag is set (null: the library keeps no trace
+// flags), and the baggage items decoded.
 
 const api = require('@opentelemetry/api');
 const { W3CTraceContextPropagator, W3CBaggagePropagator, CompositePropagator } =
@@ -19,6 +21,8 @@ const opentracing = require('opentracing');
 
 const JAEGER_SAMPLED = 1;
 const JAEGER_DEBUG = 2;
+/** W3C Trace Context Level 2 §3.2.2.5.2; the OpenTelemetry API has no constant for it. */
+const TRACE_FLAG_RANDOM = 0x02;
 
 /** jaeger-client's tracer with its default HTTP_HEADERS codec (url-encoded values). */
 const jaegerTracer = new jaeger.Tracer('node-peer', new jaeger.NoopReporter(),
@@ -45,6 +49,7 @@ const jaegerClient = {
       spanId: spanContext.spanIdStr,
       sampled: spanContext.isSampled(),
       debug: spanContext.isDebug(),
+      random: null,
       baggage: spanContext.baggage,
     };
   },
@@ -59,7 +64,8 @@ function openTelemetry(name, propagator, debugValue) {
       let otel = api.trace.setSpanContext(api.ROOT_CONTEXT, {
         traceId: context.traceId.padStart(32, '0'),
         spanId: context.spanId,
-        traceFlags: context.sampling === 'unsampled' ? api.TraceFlags.NONE : api.TraceFlags.SAMPLED,
+        traceFlags: (context.sampling === 'unsampled' ? api.TraceFlags.NONE : api.TraceFlags.SAMPLED)
+          | (context.random ? TRACE_FLAG_RANDOM : 0),
         isRemote: false,
       });
       if (context.sampling === 'debug' && debugValue !== undefined) {
@@ -95,6 +101,7 @@ function openTelemetry(name, propagator, debugValue) {
         spanId: span.spanId,
         sampled: (span.traceFlags & api.TraceFlags.SAMPLED) === api.TraceFlags.SAMPLED,
         debug: debugValue === undefined ? null : debugFlag === '1' || debugFlag === 'd',
+        random: (span.traceFlags & TRACE_FLAG_RANDOM) === TRACE_FLAG_RANDOM,
         baggage,
       };
     },

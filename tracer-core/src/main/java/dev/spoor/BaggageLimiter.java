@@ -1,7 +1,7 @@
 package dev.spoor;
 
+import dev.spoor.internal.MetricsWriter;
 import dev.spoor.metrics.Metric;
-import dev.spoor.metrics.SpoorMetrics;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -9,7 +9,7 @@ import java.util.Map;
 final class BaggageLimiter {
   private BaggageLimiter() {}
 
-  static SpoorSpanContext limit(SpoorSpanContext context, Limits limits, SpoorMetrics metrics) {
+  static SpoorSpanContext limit(SpoorSpanContext context, Limits limits, MetricsWriter metrics) {
     Map<String, String> baggage = context.baggage();
     if (baggage.isEmpty()) {
       return context;

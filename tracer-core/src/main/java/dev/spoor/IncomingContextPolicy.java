@@ -1,7 +1,7 @@
 package dev.spoor;
 
+import dev.spoor.internal.MetricsWriter;
 import dev.spoor.metrics.Metric;
-import dev.spoor.metrics.SpoorMetrics;
 
 /**
  * What a tracer keeps of a context that came from outside the process: the untrusted-edge
@@ -13,10 +13,10 @@ final class IncomingContextPolicy {
   private final boolean ignoreSampling;
   private final boolean ignoreBaggage;
   private final Limits limits;
-  private final SpoorMetrics metrics;
+  private final MetricsWriter metrics;
 
   IncomingContextPolicy(
-      boolean ignoreSampling, boolean ignoreBaggage, Limits limits, SpoorMetrics metrics) {
+      boolean ignoreSampling, boolean ignoreBaggage, Limits limits, MetricsWriter metrics) {
     this.ignoreSampling = ignoreSampling;
     this.ignoreBaggage = ignoreBaggage;
     this.limits = limits;

@@ -1,5 +1,6 @@
 package dev.spoor;
 
+import dev.spoor.internal.MetricsWriter;
 import dev.spoor.metrics.SpoorMetrics;
 import dev.spoor.reporter.Reporter;
 import dev.spoor.sampler.Sampler;
@@ -29,11 +30,11 @@ final class ReporterMetrics {
     } else {
       metrics = explicit != null ? explicit : new SpoorMetrics();
       for (SpoorMetrics theirs : reporters) {
-        metrics.include(theirs);
+        MetricsWriter.of(metrics).include(theirs);
       }
     }
     for (SpoorMetrics theirs : sampler.counters()) {
-      metrics.include(theirs);
+      MetricsWriter.of(metrics).include(theirs);
     }
     return metrics;
   }

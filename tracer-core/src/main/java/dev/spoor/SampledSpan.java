@@ -126,7 +126,7 @@ final class SampledSpan extends SpoorSpan implements TagList.Owner {
     lock();
     try {
       if (isFinished()) {
-        tracer.metrics().increment(Metric.CALLS_AFTER_FINISH);
+        tracer.counters.increment(Metric.CALLS_AFTER_FINISH);
       } else {
         addTagLocked(key, value);
       }
@@ -139,7 +139,7 @@ final class SampledSpan extends SpoorSpan implements TagList.Owner {
   // Caller holds the lock (or owns the span before publication).
   void addTagLocked(String key, Object value) {
     if (!TagList.put(this, key, value, tracer.limits().maxTagsPerSpan())) {
-      tracer.metrics().increment(Metric.TAGS_DROPPED);
+      tracer.counters.increment(Metric.TAGS_DROPPED);
     }
   }
 
@@ -192,14 +192,14 @@ final class SampledSpan extends SpoorSpan implements TagList.Owner {
     lock();
     try {
       if (isFinished()) {
-        tracer.metrics().increment(Metric.CALLS_AFTER_FINISH);
+        tracer.counters.increment(Metric.CALLS_AFTER_FINISH);
         return this;
       }
       if (logs == null) {
         logs = new ArrayList<>(4);
       }
       if (logs.size() >= tracer.limits().maxLogsPerSpan()) {
-        tracer.metrics().increment(Metric.LOGS_DROPPED);
+        tracer.counters.increment(Metric.LOGS_DROPPED);
       } else {
         logs.add(new LogRecord(timestampMicros, copy));
       }
@@ -235,7 +235,7 @@ final class SampledSpan extends SpoorSpan implements TagList.Owner {
       logs.add(new LogRecord(tracer.clock().currentTimeMicros(),
           Collections.unmodifiableMap(fields)));
     } else {
-      tracer.metrics().increment(Metric.LOGS_DROPPED);
+      tracer.counters.increment(Metric.LOGS_DROPPED);
     }
   }
 
@@ -255,7 +255,7 @@ final class SampledSpan extends SpoorSpan implements TagList.Owner {
     lock();
     try {
       if (isFinished()) {
-        tracer.metrics().increment(Metric.CALLS_AFTER_FINISH);
+        tracer.counters.increment(Metric.CALLS_AFTER_FINISH);
         return;
       }
       durationMicros = Math.max(0, duration);

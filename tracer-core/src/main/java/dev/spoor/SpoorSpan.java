@@ -10,8 +10,12 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A span of a {@link SpoorTracer}. Thread-safe: every mutation holds this span's own lock (a state
- * word, {@code SpanLock}), never a lock shared with other spans.
+ * A span of a {@link SpoorTracer}, and the implementation behind every {@link Span} it starts:
+ * package-private, so that applications hold an {@link io.opentracing.Span} and reporters a
+ * read-only {@link FinishedSpan}, and nobody reaches the writable type (Brave's {@code RealSpan},
+ * OpenTelemetry's {@code SdkSpan} are kept the same way).
+ *
+ * <p>Thread-safe: every mutation holds this span's own lock (a state word, {@code SpanLock}), never a lock shared with other spans.
  * Once finished a span is frozen: later calls are ignored and counted, and reporters read its data
  * without locking.
  *
@@ -20,7 +24,7 @@ import java.util.Map;
  * tracer creates spans (the constructor is not public), so that an unsampled span can stay a
  * small handle.
  */
-public class SpoorSpan extends SpanLock implements Span, FinishedSpan {
+class SpoorSpan extends SpanLock implements Span, FinishedSpan {
   final SpoorTracer tracer;
   private final SpoorSpanContext startContext;
   // Null until setBaggageItem changes the baggage (written under the lock). Not one volatile
@@ -103,7 +107,7 @@ public class SpoorSpan extends SpanLock implements Span, FinishedSpan {
     lock();
     try {
       if (isFinished()) {
-        tracer.metrics().increment(Metric.CALLS_AFTER_FINISH);
+        tracer.counters.increment(Metric.CALLS_AFTER_FINISH);
       } else if (name != null) {
         operationName = name;
       }
@@ -169,7 +173,7 @@ public class SpoorSpan extends SpanLock implements Span, FinishedSpan {
     lock();
     try {
       if (isFinished()) {
-        tracer.metrics().increment(Metric.CALLS_AFTER_FINISH);
+        tracer.counters.increment(Metric.CALLS_AFTER_FINISH);
         return this;
       }
       SpoorSpanContext current = context();
@@ -183,7 +187,7 @@ public class SpoorSpan extends SpanLock implements Span, FinishedSpan {
         return this;
       }
       if (!replacing && current.baggage().size() >= tracer.limits().maxBaggageItems()) {
-        tracer.metrics().increment(Metric.BAGGAGE_DROPPED);
+        tracer.counters.increment(Metric.BAGGAGE_DROPPED);
         logBaggageLocked(key, value, replacing, false, true);
         return this;
       }
@@ -192,7 +196,7 @@ public class SpoorSpan extends SpanLock implements Span, FinishedSpan {
       if (value.length() > maxLength) {
         value = value.substring(0, maxLength);
         truncated = true;
-        tracer.metrics().increment(Metric.BAGGAGE_TRUNCATED);
+        tracer.counters.increment(Metric.BAGGAGE_TRUNCATED);
       }
       changedContext = current.withBaggageItem(key, value);
       logBaggageLocked(key, value, replacing, truncated, false);

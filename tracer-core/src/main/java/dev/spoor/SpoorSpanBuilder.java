@@ -159,25 +159,28 @@ final class SpoorSpanBuilder implements Tracer.SpanBuilder, TagList.Owner {
       parentId = parent.spanId();
       wideTraceId = parent.isTraceId128Bit();
     } else {
-      traceIdHigh = tracer.use128BitTraceIds() ? ids.nextId() : 0L;
+      traceIdHigh = tracer.traceId128Bit() ? ids.nextId() : 0L;
       traceIdLow = ids.nextId();
       parentId = 0L;
-      wideTraceId = tracer.use128BitTraceIds();
+      wideTraceId = tracer.traceId128Bit();
     }
     byte flags = samplingFlags(parent, traceIdHigh, traceIdLow);
+    // W3C Trace Context Level 2 §3.2.2.5.2: a trace id drawn here is random in every bit; a
+    // continued trace keeps what its parent knew (unset stays unset).
+    boolean randomTraceId = !joinsTrace || parent.isTraceIdRandom();
     if (!joinsTrace) { // one counter per root either way; TRACES_STARTED is their sum
-      tracer.metrics().increment((flags & SpoorSpanContext.FLAG_SAMPLED) != 0
+      tracer.counters.increment((flags & SpoorSpanContext.FLAG_SAMPLED) != 0
           ? Metric.TRACES_STARTED_SAMPLED : Metric.TRACES_STARTED_NOT_SAMPLED);
     }
     SpoorSpanContext context = SpoorSpanContext.child(
         traceIdHigh, traceIdLow, spanId, parentId, flags, baggage(parent),
-        parent == null ? null : parent.traceState(), wideTraceId);
+        parent == null ? null : parent.traceState(), wideTraceId, randomTraceId);
     if ((flags & SpoorSpanContext.FLAG_SAMPLED) == 0) {
-      tracer.metrics().increment(Metric.SPANS_NOT_SAMPLED);
+      tracer.counters.increment(Metric.SPANS_NOT_SAMPLED);
       // Records nothing, references included: only the context travels on.
       return new SpoorSpan(tracer, context, operationName);
     }
-    tracer.metrics().increment(Metric.SPANS_SAMPLED);
+    tracer.counters.increment(Metric.SPANS_SAMPLED);
     Clock clock = tracer.clock();
     long start;
     long startNanos;

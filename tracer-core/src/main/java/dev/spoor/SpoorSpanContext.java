@@ -1,6 +1,6 @@
 package dev.spoor;
 
-import dev.spoor.internal.BaggageOwnership;
+import dev.spoor.internal.SpanContextBuilder;
 import dev.spoor.internal.HexCodec;
 import io.opentracing.References;
 import io.opentracing.SpanContext;
@@ -11,41 +11,36 @@ import java.util.Map;
 
 /**
  * The immutable identity of a span as it crosses threads and processes: trace id (64 or 128 bit),
- * span id, parent id, flags and baggage.
+ * span id, parent id, the sampling decision and baggage. Read-only: what a span's {@code context()}
+ * and the tracer's {@code extract} answer, for logging, exemplars or a custom {@link
+ * dev.spoor.propagation.Injector}.
  *
- * <p>Codecs create contexts with {@link #create}; a context whose trace id is zero is <em>partial</em>
- * and carries only baggage and/or a Jaeger debug id, as jaeger-client-java does when a request has
- * {@code jaeger-debug-id} or {@code jaeger-baggage} but no {@code uber-trace-id}. Starting a span
- * as child of a partial context starts a new trace that inherits that baggage. A partial context
- * may also carry an upstream sampling decision without ids (B3's {@code b3: 0}, a lone
- * {@code X-B3-Sampled}): {@code partial(..).withSamplingDeferred(false).withFlags(flags)}; the new
- * trace then keeps that decision instead of asking the sampler.
+ * <p>Only Spoor makes contexts: the tracer for new spans, its codecs for extracted headers. A
+ * context whose trace id is zero is <em>partial</em> ({@link #hasTrace()} is false) and carries
+ * only baggage, a Jaeger debug id or an upstream sampling decision, as jaeger-client-java does when
+ * a request has {@code jaeger-debug-id} or {@code jaeger-baggage} but no {@code uber-trace-id}, or
+ * B3's {@code b3: 0}: starting a span as child of it starts a new trace that inherits that
+ * baggage and decision.
  */
 public final class SpoorSpanContext implements SpanContext {
-  /** Flag bit: the trace is sampled and its spans are reported. */
-  public static final byte FLAG_SAMPLED = 1;
-  /** Flag bit: debug trace, sampled whatever the sampler says. */
-  public static final byte FLAG_DEBUG = 2;
+  // Bits of the flags byte, Jaeger's uber-trace-id flags (other bits ride along as they came);
+  // not API (see isSampled, isDebug).
+  static final byte FLAG_SAMPLED = 1;
+  static final byte FLAG_DEBUG = 2;
 
   static {
-    BaggageOwnership.install(new BaggageOwnership() {
+    SpanContextBuilder.install(new SpanContextBuilder.ContextFactory() {
       @Override
-      public SpoorSpanContext create(
-          long traceIdHigh, long traceIdLow, long spanId, long parentId, byte flags,
-          boolean traceId128Bit, Map<String, String> baggage) {
-        return new SpoorSpanContext(traceIdHigh, traceIdLow, spanId, parentId, flags, false,
-            owned(baggage), null, null, traceId128Bit);
+      protected SpoorSpanContext create(long traceIdHigh, long traceIdLow, long spanId,
+          long parentId, byte jaegerFlags, boolean samplingDeferred, boolean traceId128Bit,
+          boolean traceIdRandom, String traceState, String debugId, Map<String, String> baggage) {
+        return new SpoorSpanContext(traceIdHigh, traceIdLow, spanId, parentId, jaegerFlags,
+            samplingDeferred, baggage, debugId, traceState, traceId128Bit, traceIdRandom);
       }
 
       @Override
-      public SpoorSpanContext withBaggage(SpoorSpanContext context, Map<String, String> baggage) {
-        return context.withOwnedBaggage(baggage);
-      }
-
-      @Override
-      public SpoorSpanContext partial(Map<String, String> baggage, String debugId) {
-        return new SpoorSpanContext(
-            0L, 0L, 0L, 0L, (byte) 0, false, owned(baggage), debugId, null, false);
+      protected byte jaegerFlags(SpoorSpanContext context) {
+        return context.flags;
       }
     });
   }
@@ -62,6 +57,9 @@ public final class SpoorSpanContext implements SpanContext {
   // True when the trace id is 128 bits wide even if its upper half is zero (e.g. extracted from 32
   // hex digits), so that it prints and propagates as 32 digits as it arrived.
   private final boolean traceId128Bit;
+  // W3C Trace Context Level 2 §3.2.2.5.2: the right-most 7 bytes of the trace id are known to be
+  // random, because Spoor drew them or because the traceparent that brought them said so.
+  private final boolean traceIdRandom;
   // Lazily computed; racy single-check is fine since the value is deterministic.
   private String traceIdHex;
   private String spanIdHex;
@@ -79,7 +77,8 @@ public final class SpoorSpanContext implements SpanContext {
       Map<String, String> baggage,
       String debugId,
       String traceState,
-      boolean traceId128Bit) {
+      boolean traceId128Bit,
+      boolean traceIdRandom) {
     this.traceIdHigh = traceIdHigh;
     this.traceIdLow = traceIdLow;
     this.spanId = spanId;
@@ -90,79 +89,44 @@ public final class SpoorSpanContext implements SpanContext {
     this.debugId = debugId;
     this.traceState = traceState;
     this.traceId128Bit = traceId128Bit || traceIdHigh != 0L;
+    this.traceIdRandom = traceIdRandom;
   }
 
-  /**
-   * Creates a context, typically from extracted headers.
-   *
-   * @param traceIdHigh upper 64 bits of the trace id, 0 for a 64-bit trace id
-   * @param traceIdLow lower 64 bits of the trace id, never 0 for a valid context
-   * @param spanId the span id, never 0 for a valid context
-   * @param parentId the parent span id, 0 for a root span
-   * @param flags {@link #FLAG_SAMPLED} and/or {@link #FLAG_DEBUG}
-   * @param baggage baggage items, copied; may be null
-   */
-  public static SpoorSpanContext create(
-      long traceIdHigh,
-      long traceIdLow,
-      long spanId,
-      long parentId,
-      byte flags,
-      Map<String, String> baggage) {
-    return new SpoorSpanContext(
-        traceIdHigh, traceIdLow, spanId, parentId, flags, false, copy(baggage), null, null, false);
-  }
-
-  /**
-   * A partial context that carries no trace, only baggage and/or a Jaeger debug id: the next span
-   * started from it is a new, sampled, debug trace when {@code debugId} is not null, else a new
-   * trace whose sampling is left to the local sampler ({@link #isSamplingDeferred()} is true).
-   */
-  public static SpoorSpanContext partial(Map<String, String> baggage, String debugId) {
-    return new SpoorSpanContext(
-        0L, 0L, 0L, 0L, (byte) 0, true, copy(baggage), debugId, null, false);
-  }
-
-  /** Returns a copy whose sampling decision is left to the local sampler (e.g. B3 without sampled). */
-  public SpoorSpanContext withSamplingDeferred(boolean deferred) {
+  /** A copy whose sampling decision is left to the local sampler. */
+  SpoorSpanContext withSamplingDeferred(boolean deferred) {
     return new SpoorSpanContext(
         traceIdHigh, traceIdLow, spanId, parentId, flags, deferred, baggage, debugId, traceState,
-        traceId128Bit);
+        traceId128Bit, traceIdRandom);
   }
 
-  /** Returns a copy with other flags. */
-  public SpoorSpanContext withFlags(byte newFlags) {
+  /** A copy with other flags. */
+  SpoorSpanContext withFlags(byte newFlags) {
     return new SpoorSpanContext(
         traceIdHigh, traceIdLow, spanId, parentId, newFlags, samplingDeferred, baggage, debugId,
-        traceState, traceId128Bit);
+        traceState, traceId128Bit, traceIdRandom);
   }
 
-  /** Returns a copy carrying the W3C {@code tracestate} value unchanged (null removes it). */
-  public SpoorSpanContext withTraceState(String newTraceState) {
-    return new SpoorSpanContext(
-        traceIdHigh, traceIdLow, spanId, parentId, flags, samplingDeferred, baggage, debugId,
-        newTraceState, traceId128Bit);
-  }
-
-  /** Returns a copy with the given baggage (copied), replacing the current baggage. */
-  public SpoorSpanContext withBaggage(Map<String, String> newBaggage) {
+  /** A copy with the given baggage (copied), replacing the current baggage. */
+  SpoorSpanContext withBaggage(Map<String, String> newBaggage) {
     return new SpoorSpanContext(
         traceIdHigh, traceIdLow, spanId, parentId, flags, samplingDeferred, copy(newBaggage),
-        debugId, traceState, traceId128Bit);
+        debugId, traceState, traceId128Bit, traceIdRandom);
   }
 
   /** Like {@link #withBaggage}, but keeps {@code newBaggage}, which no one else may hold. */
   SpoorSpanContext withOwnedBaggage(Map<String, String> newBaggage) {
+    Map<String, String> owned = newBaggage == null || newBaggage.isEmpty()
+        ? Collections.<String, String>emptyMap() : Collections.unmodifiableMap(newBaggage);
     return new SpoorSpanContext(
-        traceIdHigh, traceIdLow, spanId, parentId, flags, samplingDeferred, owned(newBaggage),
-        debugId, traceState, traceId128Bit);
+        traceIdHigh, traceIdLow, spanId, parentId, flags, samplingDeferred, owned, debugId,
+        traceState, traceId128Bit, traceIdRandom);
   }
 
-  /** Returns a copy with a Jaeger debug id (the {@code jaeger-debug-id} header's value). */
-  public SpoorSpanContext withDebugId(String newDebugId) {
+  /** A copy with a Jaeger debug id (null removes it). */
+  SpoorSpanContext withDebugId(String newDebugId) {
     return new SpoorSpanContext(
         traceIdHigh, traceIdLow, spanId, parentId, flags, samplingDeferred, baggage, newDebugId,
-        traceState, traceId128Bit);
+        traceState, traceId128Bit, traceIdRandom);
   }
 
   SpoorSpanContext withBaggageItem(String key, String value) {
@@ -171,27 +135,17 @@ public final class SpoorSpanContext implements SpanContext {
     copy.put(key, value);
     return new SpoorSpanContext(
         traceIdHigh, traceIdLow, spanId, parentId, flags, samplingDeferred,
-        Collections.unmodifiableMap(copy), debugId, traceState, traceId128Bit);
-  }
-
-  /**
-   * Returns a copy whose trace id counts as 128 bits wide even when its upper half is zero, so that
-   * {@link #toTraceId()} and the codecs write 32 hex digits, as the id arrived (e.g. Jaeger's
-   * {@code uber-trace-id} or W3C {@code traceparent} with a zero upper half).
-   */
-  public SpoorSpanContext withTraceId128Bit(boolean wide) {
-    return new SpoorSpanContext(
-        traceIdHigh, traceIdLow, spanId, parentId, flags, samplingDeferred, baggage, debugId,
-        traceState, wide);
+        Collections.unmodifiableMap(copy), debugId, traceState, traceId128Bit, traceIdRandom);
   }
 
   /** Creates a child's context sharing this trace; the child's baggage is this baggage. */
   static SpoorSpanContext child(
       long traceIdHigh, long traceIdLow, long spanId, long parentId, byte flags,
-      Map<String, String> baggage, String traceState, boolean traceId128Bit) {
+      Map<String, String> baggage, String traceState, boolean traceId128Bit,
+      boolean traceIdRandom) {
     return new SpoorSpanContext(
         traceIdHigh, traceIdLow, spanId, parentId, flags, false, baggage, null, traceState,
-        traceId128Bit);
+        traceId128Bit, traceIdRandom);
   }
 
   /** {@code [child_of(this)]}: the references of a span whose only parent is this context. */
@@ -209,13 +163,6 @@ public final class SpoorSpanContext implements SpanContext {
       return Collections.emptyMap();
     }
     return Collections.unmodifiableMap(new HashMap<>(baggage));
-  }
-
-  private static Map<String, String> owned(Map<String, String> baggage) {
-    if (baggage == null || baggage.isEmpty()) {
-      return Collections.emptyMap();
-    }
-    return Collections.unmodifiableMap(baggage);
   }
 
   /** Upper 64 bits of the trace id; 0 for a 64-bit trace id. */
@@ -238,8 +185,8 @@ public final class SpoorSpanContext implements SpanContext {
     return parentId;
   }
 
-  /** The Jaeger flags byte: {@link #FLAG_SAMPLED}, {@link #FLAG_DEBUG}. */
-  public byte flags() {
+  /** The flags byte: {@link #FLAG_SAMPLED}, {@link #FLAG_DEBUG}. */
+  byte flags() {
     return flags;
   }
 
@@ -261,6 +208,16 @@ public final class SpoorSpanContext implements SpanContext {
   /** True when the trace id is 128 bits wide: its upper half is non-zero or it arrived as such. */
   public boolean isTraceId128Bit() {
     return traceId128Bit;
+  }
+
+  /**
+   * True when the right-most 7 bytes of the trace id are known to be random (W3C Trace Context
+   * Level 2 §3.2.2.5.2, the {@code random} trace-flag): Spoor drew the id for a new trace, or it
+   * arrived in a {@code traceparent} with the flag set; children keep it. False for ids from
+   * B3 or Jaeger headers, whose randomness nobody stated.
+   */
+  public boolean isTraceIdRandom() {
+    return traceIdRandom;
   }
 
   /** True when this context identifies a span (non-zero trace and span ids), false if partial. */

@@ -1,6 +1,7 @@
 package dev.spoor;
 
 import dev.spoor.internal.LibraryLogger;
+import dev.spoor.internal.MetricsWriter;
 import dev.spoor.internal.RateLimitedLogger;
 import dev.spoor.metrics.Metric;
 import dev.spoor.metrics.SpoorMetrics;
@@ -44,7 +45,9 @@ public final class SpoorTracer implements Tracer, Closeable {
   private final ScopeManager scopeManager;
   private final Limits limits;
   private final SpoorMetrics metrics;
-  private final boolean use128BitTraceIds;
+  // The writing half of metrics, for this tracer and its spans (tracer.metrics() only reads).
+  final MetricsWriter counters;
+  private final boolean traceId128Bit;
   private final IncomingContextPolicy incomingPolicy;
   private final Map<Format<?>, Injector<?>> injectors;
   private final Map<Format<?>, Extractor<?>> extractors;
@@ -67,9 +70,10 @@ public final class SpoorTracer implements Tracer, Closeable {
     this.scopeManager = builder.scopeManager;
     this.limits = builder.limits;
     this.metrics = builder.metrics;
-    this.use128BitTraceIds = builder.traceId128Bit;
+    this.counters = MetricsWriter.of(builder.metrics);
+    this.traceId128Bit = builder.traceId128Bit;
     this.incomingPolicy = new IncomingContextPolicy(builder.ignoreIncomingSampling,
-        builder.ignoreIncomingBaggage, builder.limits, builder.metrics);
+        builder.ignoreIncomingBaggage, builder.limits, counters);
     this.injectors = builder.injectors();
     this.extractors = builder.extractors();
     this.disabled = builder.disabled;
@@ -121,7 +125,7 @@ public final class SpoorTracer implements Tracer, Closeable {
    *
    * <pre>{@code
    * SpoorTracer tracer = SpoorTracer.builderFromEnv()
-   *     .scopeManager(new ThreadLocalScopeManager("traceID", "spanID", "sampled"))
+   *     .scopeManager(new MdcScopeManager("traceID", "spanID", "sampled"))
    *     .build();
    * }</pre>
    *
@@ -163,8 +167,8 @@ public final class SpoorTracer implements Tracer, Closeable {
     return metrics;
   }
 
-  /** The sampler deciding for new traces. */
-  public Sampler sampler() {
+  /** The sampler deciding for new traces; for the span builder. */
+  Sampler sampler() {
     return sampler;
   }
 
@@ -173,24 +177,24 @@ public final class SpoorTracer implements Tracer, Closeable {
     return reporter;
   }
 
-  /** The limits on tags, logs and baggage. */
-  public Limits limits() {
+  /** The limits on tags, logs and baggage; for the span builder and spans. */
+  Limits limits() {
     return limits;
   }
 
-  /** The clock used for timestamps and durations. */
-  public Clock clock() {
+  /** The clock used for timestamps and durations; for the span builder. */
+  Clock clock() {
     return clock;
   }
 
-  /** The source of new trace and span ids. */
+  /** The source of new trace and span ids; for the span builder. */
   IdGenerator idGenerator() {
     return idGenerator;
   }
 
-  /** True when new traces get 128-bit ids. */
-  public boolean use128BitTraceIds() {
-    return use128BitTraceIds;
+  /** True when new traces get 128-bit ids; for the span builder. */
+  boolean traceId128Bit() {
+    return traceId128Bit;
   }
 
   /** True once {@link #close()} was called. */
@@ -246,20 +250,20 @@ public final class SpoorTracer implements Tracer, Closeable {
       return;
     }
     if (!(spanContext instanceof SpoorSpanContext)) {
-      metrics.increment(Metric.INJECT_ERRORS);
+      counters.increment(Metric.INJECT_ERRORS);
       propagationWarnings.warn("Cannot inject {}: not a context of a Spoor tracer", spanContext);
       return;
     }
     Injector<C> injector = (Injector<C>) injectors.get(format);
     if (injector == null) {
       propagationWarnings.warn("No injector registered for format {}", format);
-      metrics.increment(Metric.INJECT_ERRORS);
+      counters.increment(Metric.INJECT_ERRORS);
       return;
     }
     try {
       injector.inject((SpoorSpanContext) spanContext, carrier);
     } catch (RuntimeException e) {
-      metrics.increment(Metric.INJECT_ERRORS);
+      counters.increment(Metric.INJECT_ERRORS);
       propagationWarnings.warn("Injecting into {} failed", format, e);
     }
   }
@@ -273,18 +277,18 @@ public final class SpoorTracer implements Tracer, Closeable {
     Extractor<C> extractor = (Extractor<C>) extractors.get(format);
     if (extractor == null) {
       propagationWarnings.warn("No extractor registered for format {}", format);
-      metrics.increment(Metric.EXTRACT_ERRORS);
+      counters.increment(Metric.EXTRACT_ERRORS);
       return null;
     }
     SpoorSpanContext context;
     try {
       context = extractor.extract(carrier);
     } catch (MalformedContextException e) {
-      metrics.increment(Metric.EXTRACT_ERRORS);
+      counters.increment(Metric.EXTRACT_ERRORS);
       propagationWarnings.warn("Ignoring malformed incoming trace context: {}", e.getMessage());
       return null;
     } catch (RuntimeException e) {
-      metrics.increment(Metric.EXTRACT_ERRORS);
+      counters.increment(Metric.EXTRACT_ERRORS);
       propagationWarnings.warn("Extracting from {} failed", format, e);
       return null;
     }
@@ -295,11 +299,11 @@ public final class SpoorTracer implements Tracer, Closeable {
     try {
       reporter.report(span);
     } catch (RuntimeException e) {
-      metrics.increment(Metric.SPANS_DROPPED_REPORTER_FAILED); // also counts as finished
+      counters.increment(Metric.SPANS_DROPPED_REPORTER_FAILED); // also counts as finished
       reporterWarnings.warn("Reporter {} failed, span dropped", reporter, e);
       return;
     }
-    metrics.increment(Metric.SPANS_REPORTED); // also counts as finished, see Metric
+    counters.increment(Metric.SPANS_REPORTED); // also counts as finished, see Metric
   }
 
   /**
@@ -338,7 +342,7 @@ public final class SpoorTracer implements Tracer, Closeable {
         + ", sampler=" + sampler
         + ", reporter=" + reporter
         + ", propagation=" + propagationNames
-        + ", traceId128Bit=" + use128BitTraceIds
+        + ", traceId128Bit=" + traceId128Bit
         + ", closeOnShutdown=" + (shutdownHook != null) + "}";
   }
 

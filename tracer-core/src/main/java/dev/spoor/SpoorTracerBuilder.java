@@ -9,7 +9,7 @@ import dev.spoor.reporter.CompositeReporter;
 import dev.spoor.reporter.Reporter;
 import dev.spoor.sampler.ConstSampler;
 import dev.spoor.sampler.Sampler;
-import dev.spoor.scope.ThreadLocalScopeManager;
+import dev.spoor.scope.MdcScopeManager;
 import io.opentracing.ScopeManager;
 import io.opentracing.propagation.Format;
 import java.util.ArrayList;
@@ -29,7 +29,7 @@ import java.util.function.Supplier;
  *   <li>reporter: {@link Reporter#NOOP} until one is set
  *   <li>clock: {@link Clock#SYSTEM}
  *   <li>128-bit trace ids: true
- *   <li>scope manager: {@link ThreadLocalScopeManager} with MDC keys traceId, spanId, sampled
+ *   <li>scope manager: {@link MdcScopeManager} with MDC keys traceId, spanId, sampled
  *   <li>limits: {@link Limits#DEFAULT}
  *   <li>propagation for TEXT_MAP and HTTP_HEADERS: {@code jaeger,w3c} (w3c only when the
  *       propagation-http module is on the class path); for BINARY, BINARY_INJECT and
@@ -310,7 +310,7 @@ public final class SpoorTracerBuilder {
     this.idGenerator = settings.idGenerator;
     this.traceId128Bit = settings.traceId128Bit;
     this.scopeManager = settings.scopeManager != null
-        ? settings.scopeManager : new ThreadLocalScopeManager();
+        ? settings.scopeManager : new MdcScopeManager();
     this.limits = settings.limits;
     // The reporter's counters (sent, dropped) and the sampler's (polls) belong in tracer.metrics()
     // (see ReporterMetrics).

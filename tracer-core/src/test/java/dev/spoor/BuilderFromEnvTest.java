@@ -12,7 +12,7 @@ import dev.spoor.reporter.AgentReceiver;
 import dev.spoor.reporter.CompositeReporter;
 import dev.spoor.reporter.InMemoryReporter;
 import dev.spoor.reporter.RemoteReporter;
-import dev.spoor.scope.ThreadLocalScopeManager;
+import dev.spoor.scope.MdcScopeManager;
 import io.opentracing.Scope;
 import io.opentracing.Span;
 import java.util.HashMap;
@@ -55,7 +55,7 @@ class BuilderFromEnvTest {
     try (AgentReceiver agent = new AgentReceiver()) {
       agentAt(agent);
       try (SpoorTracer tracer = builderFromEnv()
-          .scopeManager(new ThreadLocalScopeManager("traceID", "spanID", "sampled"))
+          .scopeManager(new MdcScopeManager("traceID", "spanID", "sampled"))
           .build()) {
         Span span = tracer.buildSpan("get-order").start();
         try (Scope scope = tracer.activateSpan(span)) {
@@ -67,7 +67,7 @@ class BuilderFromEnvTest {
         }
         assertEquals("get-order", agent.awaitSpans(1).get(0).getOperationName());
         assertEquals("orders", tracer.process().serviceName());
-        assertFalse(tracer.use128BitTraceIds(), "still jaeger-client-java's default");
+        assertFalse(tracer.traceId128Bit(), "still jaeger-client-java's default");
       }
     }
   }
@@ -133,7 +133,7 @@ class BuilderFromEnvTest {
     try (SpoorTracer tracer = SpoorTracer.builderFromEnv().traceId128Bit(true)
         .reporter(new InMemoryReporter()).build()) {
       assertEquals("from-property", tracer.process().serviceName());
-      assertTrue(tracer.use128BitTraceIds());
+      assertTrue(tracer.traceId128Bit());
     } finally {
       System.clearProperty("JAEGER_SERVICE_NAME");
     }

@@ -108,7 +108,7 @@ class ConcurrencyTest {
         finisher.get(60, TimeUnit.SECONDS);
       }
       assertEquals(spans, tracer.metrics().get(Metric.SPANS_NOT_SAMPLED));
-      assertEquals(0, tracer.metrics().get(Metric.SPANS_FINISHED));
+      assertEquals(0, tracer.metrics().get(Metric.SPANS_FINISHED_SAMPLED));
       assertEquals(0, tracer.metrics().get(Metric.CALLS_AFTER_FINISH));
       for (Span span : started) {
         assertTrue(((SpoorSpan) span).isFinished()); // Future.get made the finishers' writes visible

@@ -64,7 +64,7 @@ class EnvConfigurationTest {
           + " refresh=60000 ms, maxOperations=2000, initial=ProbabilisticSampler{0.001}"),
           sampler.toString());
       assertSame(tracer.metrics(), sampler.metrics(), "polls are counted in tracer.metrics()");
-      assertFalse(tracer.use128BitTraceIds());
+      assertFalse(tracer.traceId128Bit());
       assertFalse(tracer.isNoop());
     }
     EnvConfiguration.AgentSettings agent = configuration().agentSettings();
@@ -167,7 +167,7 @@ class EnvConfigurationTest {
   void readsTheTraceIdWidth() {
     set("JAEGER_SERVICE_NAME", "svc").set("JAEGER_TRACEID_128BIT", "true");
     try (SpoorTracer tracer = tracer()) {
-      assertTrue(tracer.use128BitTraceIds());
+      assertTrue(tracer.traceId128Bit());
       assertEquals(32, tracer.buildSpan("op").start().context().toTraceId().length());
     }
     set("JAEGER_TRACEID_128BIT", "FALSE");

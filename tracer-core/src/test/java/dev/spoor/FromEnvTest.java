@@ -31,7 +31,7 @@ class FromEnvTest {
     try (SpoorTracer tracer = SpoorTracer.fromEnv()) {
       assertEquals("from-property", tracer.process().serviceName());
       assertEquals(0.75, ((ProbabilisticSampler) tracer.sampler()).probability());
-      assertTrue(tracer.use128BitTraceIds());
+      assertTrue(tracer.traceId128Bit());
       assertEquals("eu-west", tracer.process().tags().get("region"));
     }
   }

@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.spoor.internal.MetricsWriter;
+import dev.spoor.internal.SpanContextBuilder;
 import dev.spoor.metrics.Metric;
 import dev.spoor.metrics.SpoorMetrics;
 import java.util.Map;
@@ -12,12 +14,12 @@ import org.junit.jupiter.api.Test;
 
 class IncomingContextPolicyTest {
   private final SpoorMetrics metrics = new SpoorMetrics();
-  private final SpoorSpanContext sampledWithBaggage = SpoorSpanContext.create(
-      0, 0xabc, 0xdef, 0, SpoorSpanContext.FLAG_SAMPLED, Map.of("user", "alice", "tier", "gold"));
+  private final SpoorSpanContext sampledWithBaggage = new SpanContextBuilder().traceIdLow(0xabc)
+      .spanId(0xdef).sampled(true).baggage(Map.of("user", "alice", "tier", "gold")).build();
 
   @Test
   void aTrustingPolicyKeepsTheDecisionAndTheBaggageWithinLimits() {
-    IncomingContextPolicy policy = new IncomingContextPolicy(false, false, Limits.DEFAULT, metrics);
+    IncomingContextPolicy policy = new IncomingContextPolicy(false, false, Limits.DEFAULT, MetricsWriter.of(metrics));
     SpoorSpanContext kept = policy.apply(sampledWithBaggage);
     assertTrue(kept.isSampled());
     assertEquals(Map.of("user", "alice", "tier", "gold"), kept.baggage());
@@ -26,7 +28,7 @@ class IncomingContextPolicyTest {
 
   @Test
   void anUntrustedEdgeDefersTheDecisionAndDropsAndCountsTheBaggage() {
-    IncomingContextPolicy policy = new IncomingContextPolicy(true, true, Limits.DEFAULT, metrics);
+    IncomingContextPolicy policy = new IncomingContextPolicy(true, true, Limits.DEFAULT, MetricsWriter.of(metrics));
     SpoorSpanContext kept = policy.apply(sampledWithBaggage);
     assertFalse(kept.isSampled());
     assertTrue(kept.isSamplingDeferred());
@@ -37,15 +39,16 @@ class IncomingContextPolicyTest {
 
   @Test
   void aContextWithNothingLeftToContinueBecomesNull() {
-    IncomingContextPolicy policy = new IncomingContextPolicy(true, true, Limits.DEFAULT, metrics);
-    assertNull(policy.apply(SpoorSpanContext.partial(Map.of("user", "alice"), "debug-1")));
+    IncomingContextPolicy policy = new IncomingContextPolicy(true, true, Limits.DEFAULT, MetricsWriter.of(metrics));
+    assertNull(policy.apply(new SpanContextBuilder().baggage(Map.of("user", "alice"))
+        .debugId("debug-1").build()));
     assertEquals(1, metrics.get(Metric.BAGGAGE_DROPPED));
   }
 
   @Test
   void baggageBeyondTheItemLimitIsDroppedAndCounted() {
     Limits oneItem = Limits.builder().maxBaggageItems(1).build();
-    IncomingContextPolicy policy = new IncomingContextPolicy(false, false, oneItem, metrics);
+    IncomingContextPolicy policy = new IncomingContextPolicy(false, false, oneItem, MetricsWriter.of(metrics));
     assertEquals(1, policy.apply(sampledWithBaggage).baggage().size());
     assertEquals(1, metrics.get(Metric.BAGGAGE_DROPPED));
   }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 
+import dev.spoor.internal.MetricsWriter;
 import dev.spoor.metrics.Metric;
 import dev.spoor.metrics.SpoorMetrics;
 import dev.spoor.reporter.InMemoryReporter;
@@ -21,8 +22,8 @@ class MetricsTest {
   @Test
   void countsIncrementsAndAdditions() {
     SpoorMetrics metrics = new SpoorMetrics();
-    metrics.increment(Metric.TAGS_DROPPED);
-    metrics.add(Metric.TAGS_DROPPED, 4);
+    MetricsWriter.of(metrics).increment(Metric.TAGS_DROPPED);
+    MetricsWriter.of(metrics).add(Metric.TAGS_DROPPED, 4);
     assertEquals(5, metrics.get(Metric.TAGS_DROPPED));
     assertEquals(0, metrics.get(Metric.LOGS_DROPPED));
   }
@@ -31,8 +32,8 @@ class MetricsTest {
   void aSnapshotNamesEveryCounterAndGauge() {
     SpoorMetrics metrics = new SpoorMetrics();
     AtomicLong queue = new AtomicLong(7);
-    metrics.registerGauge(SpoorMetrics.QUEUE_LENGTH, queue::get);
-    metrics.increment(Metric.SPANS_STARTED);
+    MetricsWriter.of(metrics).registerGauge(SpoorMetrics.QUEUE_LENGTH, queue::get);
+    MetricsWriter.of(metrics).increment(Metric.SPANS_STARTED);
     Map<String, Long> snapshot = metrics.snapshot();
     assertEquals(Metric.values().length + 1, snapshot.size());
     assertEquals(1L, snapshot.get("spoor.spans.started"));
@@ -61,7 +62,7 @@ class MetricsTest {
       assertEquals(sampled / 2, metrics.get(Metric.TRACES_STARTED_SAMPLED));
       assertEquals(notSampled / 2, metrics.get(Metric.TRACES_STARTED_NOT_SAMPLED));
       assertEquals(2 * roots, metrics.get(Metric.SPANS_STARTED));
-      assertEquals(sampled, metrics.get(Metric.SPANS_FINISHED), "only sampled spans count");
+      assertEquals(sampled, metrics.get(Metric.SPANS_FINISHED_SAMPLED), "only sampled spans count");
       assertEquals(2 * roots, sampled + notSampled);
       assertEquals(sampled, metrics.get(Metric.SPANS_REPORTED));
       assertEquals(sampled, reporter.size());
@@ -72,15 +73,15 @@ class MetricsTest {
   @Test
   void startedAndFinishedSpansAreDerivedFromTheCountersTheTracerIncrements() {
     SpoorMetrics metrics = new SpoorMetrics();
-    metrics.add(Metric.SPANS_SAMPLED, 3);
-    metrics.add(Metric.SPANS_NOT_SAMPLED, 2);
-    metrics.increment(Metric.SPANS_STARTED);
-    metrics.add(Metric.SPANS_REPORTED, 3);
-    metrics.increment(Metric.SPANS_FINISHED);
+    MetricsWriter.of(metrics).add(Metric.SPANS_SAMPLED, 3);
+    MetricsWriter.of(metrics).add(Metric.SPANS_NOT_SAMPLED, 2);
+    MetricsWriter.of(metrics).increment(Metric.SPANS_STARTED);
+    MetricsWriter.of(metrics).add(Metric.SPANS_REPORTED, 3);
+    MetricsWriter.of(metrics).increment(Metric.SPANS_FINISHED_SAMPLED);
     assertEquals(6, metrics.get(Metric.SPANS_STARTED));
-    assertEquals(4, metrics.get(Metric.SPANS_FINISHED));
+    assertEquals(4, metrics.get(Metric.SPANS_FINISHED_SAMPLED));
     assertEquals(6L, metrics.snapshot().get("spoor.spans.started"));
-    assertEquals(4L, metrics.snapshot().get("spoor.spans.finished"));
+    assertEquals(4L, metrics.snapshot().get("spoor.spans.finished_sampled"));
   }
 
   @Test
@@ -90,11 +91,11 @@ class MetricsTest {
       SpoorMetrics metrics = tracer.metrics();
       Span span = tracer.buildSpan("op").start();
       assertEquals(1, metrics.get(Metric.SPANS_STARTED));
-      assertEquals(0, metrics.get(Metric.SPANS_FINISHED));
+      assertEquals(0, metrics.get(Metric.SPANS_FINISHED_SAMPLED));
       span.finish();
       span.finish();
       assertEquals(1, metrics.get(Metric.SPANS_STARTED));
-      assertEquals(1, metrics.get(Metric.SPANS_FINISHED));
+      assertEquals(1, metrics.get(Metric.SPANS_FINISHED_SAMPLED));
       assertEquals(1, metrics.get(Metric.CALLS_AFTER_FINISH));
       assertEquals(1, metrics.get(Metric.SPANS_REPORTED));
     }
@@ -111,7 +112,7 @@ class MetricsTest {
       span.finish();
       assertEquals(1, metrics.get(Metric.SPANS_STARTED));
       assertEquals(1, metrics.get(Metric.SPANS_NOT_SAMPLED));
-      assertEquals(0, metrics.get(Metric.SPANS_FINISHED));
+      assertEquals(0, metrics.get(Metric.SPANS_FINISHED_SAMPLED));
       assertEquals(0, metrics.get(Metric.CALLS_AFTER_FINISH));
       assertEquals(0, metrics.get(Metric.SPANS_REPORTED));
       assertEquals(0, reporter.size());
@@ -136,7 +137,7 @@ class MetricsTest {
       SpoorMetrics metrics = tracer.metrics();
       assertEquals(0, metrics.get(Metric.SPANS_REPORTED));
       assertEquals(2, metrics.get(Metric.SPANS_DROPPED_REPORTER_FAILED));
-      assertEquals(2, metrics.get(Metric.SPANS_FINISHED));
+      assertEquals(2, metrics.get(Metric.SPANS_FINISHED_SAMPLED));
       assertEquals(2, metrics.get(Metric.SPANS_STARTED));
       assertEquals(1, log.events().size(), "rate-limited: " + log.messages());
       assertEquals(Level.WARNING, log.events().get(0).getLevel());

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.spoor.internal.MetricsWriter;
 import dev.spoor.metrics.Metric;
 import dev.spoor.metrics.SpoorMetrics;
 import dev.spoor.reporter.AgentReceiver;
@@ -139,13 +140,13 @@ class ReporterMetricsTest {
   void includingASetTwiceOrItselfChangesNothing() {
     SpoorMetrics tracerSet = new SpoorMetrics();
     SpoorMetrics reporterSet = new SpoorMetrics();
-    reporterSet.add(Metric.SPANS_SENT, 7);
-    tracerSet.include(reporterSet);
-    tracerSet.include(reporterSet);
-    tracerSet.include(tracerSet);
+    MetricsWriter.of(reporterSet).add(Metric.SPANS_SENT, 7);
+    MetricsWriter.of(tracerSet).include(reporterSet);
+    MetricsWriter.of(tracerSet).include(reporterSet);
+    MetricsWriter.of(tracerSet).include(tracerSet);
     assertEquals(7, tracerSet.get(Metric.SPANS_SENT));
     SpoorMetrics outer = new SpoorMetrics();
-    outer.include(tracerSet);
+    MetricsWriter.of(outer).include(tracerSet);
     assertEquals(0, outer.get(Metric.SPANS_SENT), "what an included set includes is not followed");
   }
 }

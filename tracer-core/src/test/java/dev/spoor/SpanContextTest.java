@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.spoor.internal.SpanContextBuilder;
 import io.opentracing.Span;
 import io.opentracing.propagation.Format;
 import io.opentracing.propagation.TextMapAdapter;
@@ -19,8 +20,8 @@ class SpanContextTest {
 
   @Test
   void printsA128BitTraceIdAs32LowerCaseHexDigits() {
-    SpoorSpanContext context = SpoorSpanContext.create(
-        0x0123456789ABCDEFL, 0xFEDCBA9876543210L, 0xAL, 0L, SpoorSpanContext.FLAG_SAMPLED, null);
+    SpoorSpanContext context = new SpanContextBuilder().traceIdHigh(0x0123456789ABCDEFL)
+        .traceIdLow(0xFEDCBA9876543210L).spanId(0xAL).sampled(true).build();
     assertEquals("0123456789abcdeffedcba9876543210", context.toTraceId());
     assertEquals("000000000000000a", context.toSpanId());
     assertTrue(context.isTraceId128Bit());
@@ -28,7 +29,8 @@ class SpanContextTest {
 
   @Test
   void printsA64BitTraceIdAs16PaddedHexDigits() {
-    SpoorSpanContext context = SpoorSpanContext.create(0L, 0xABCL, 0x1L, 0x2L, (byte) 0, null);
+    SpoorSpanContext context = new SpanContextBuilder().traceIdLow(0xABCL).spanId(0x1L)
+        .parentId(0x2L).sampled(false).build();
     assertEquals("0000000000000abc", context.toTraceId());
     assertEquals("0000000000000001", context.toSpanId());
     assertFalse(context.isTraceId128Bit());
@@ -49,13 +51,15 @@ class SpanContextTest {
 
   @Test
   void toStringIsJaegersTraceSpanParentFlagsForm() {
-    SpoorSpanContext context = SpoorSpanContext.create(0L, 0xABCL, 0xDEFL, 0x12L, (byte) 3, null);
+    SpoorSpanContext context = new SpanContextBuilder().traceIdLow(0xABCL).spanId(0xDEFL)
+        .parentId(0x12L).sampled(true).debug(true).build();
     assertEquals("0000000000000abc:0000000000000def:12:3", context.toString());
   }
 
   @Test
   void readsTheSampledAndDebugFlags() {
-    SpoorSpanContext none = SpoorSpanContext.create(0L, 1L, 1L, 0L, (byte) 0, null);
+    SpoorSpanContext none = new SpanContextBuilder().traceIdLow(1L).spanId(1L).sampled(false)
+        .build();
     SpoorSpanContext sampled = none.withFlags(SpoorSpanContext.FLAG_SAMPLED);
     SpoorSpanContext debug = none.withFlags(
         (byte) (SpoorSpanContext.FLAG_SAMPLED | SpoorSpanContext.FLAG_DEBUG));
@@ -71,7 +75,8 @@ class SpanContextTest {
   void copiesTheBaggageAndKeepsItUnmodifiable() {
     Map<String, String> baggage = new HashMap<>();
     baggage.put("user", "alice");
-    SpoorSpanContext context = SpoorSpanContext.create(0L, 1L, 1L, 0L, (byte) 1, baggage);
+    SpoorSpanContext context = new SpanContextBuilder().traceIdLow(1L).spanId(1L).sampled(true)
+        .baggage(baggage).build();
     baggage.put("user", "bob");
     assertEquals("alice", context.getBaggageItem("user"));
     assertThrows(UnsupportedOperationException.class, () -> context.baggage().put("x", "y"));
@@ -82,7 +87,8 @@ class SpanContextTest {
 
   @Test
   void aPartialContextHasNoTraceButCarriesBaggageAndADebugId() {
-    SpoorSpanContext partial = SpoorSpanContext.partial(Map.of("k", "v"), "debug-1");
+    SpoorSpanContext partial = new SpanContextBuilder().baggage(Map.of("k", "v")).debugId("debug-1")
+        .build();
     assertFalse(partial.hasTrace());
     assertEquals("debug-1", partial.debugId());
     assertEquals("v", partial.getBaggageItem("k"));
@@ -90,9 +96,9 @@ class SpanContextTest {
 
   @Test
   void aRootStartedFromAPartialContextKeepsTheDecisionItCarries() {
-    SpoorSpanContext doNotSample = SpoorSpanContext.partial(Map.of("k", "v"), null)
+    SpoorSpanContext doNotSample = new SpanContextBuilder().baggage(Map.of("k", "v")).build()
         .withSamplingDeferred(false).withFlags((byte) 0);
-    SpoorSpanContext debug = SpoorSpanContext.partial(null, null).withSamplingDeferred(false)
+    SpoorSpanContext debug = new SpanContextBuilder().build().withSamplingDeferred(false)
         .withFlags(SpoorSpanContext.FLAG_DEBUG);
     try (SpoorTracer tracer = SpoorTracer.builder("svc").build()) {
       SpoorSpanContext root =
@@ -109,10 +115,10 @@ class SpanContextTest {
 
   @Test
   void aPartialContextLeavesSamplingToTheSamplerUnlessItCarriesADecision() {
-    assertTrue(SpoorSpanContext.partial(Map.of("k", "v"), null).isSamplingDeferred());
+    assertTrue(new SpanContextBuilder().baggage(Map.of("k", "v")).build().isSamplingDeferred());
     try (SpoorTracer tracer = SpoorTracer.builder("svc").build()) {
       assertTrue(((SpoorSpanContext) tracer.buildSpan("op")
-          .asChildOf(SpoorSpanContext.partial(Map.of("k", "v"), null)).start().context())
+          .asChildOf(new SpanContextBuilder().baggage(Map.of("k", "v")).build()).start().context())
           .isSampled());
     }
   }

@@ -7,6 +7,7 @@ import dev.spoor.sampler.Sampler;
 import dev.spoor.sampler.SamplingDecision;
 import java.util.ArrayList;
 import java.util.List;
+import dev.spoor.internal.SpanContextBuilder;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -47,7 +48,7 @@ class SpanSamplingTest {
   }
 
   private static SpoorSpanContext trace(byte flags) {
-    return SpoorSpanContext.create(0L, TRACE, SPAN, 0L, flags, null);
+    return new SpanContextBuilder().traceIdLow(TRACE).spanId(SPAN).jaegerFlags(flags).build();
   }
 
   private static SpoorSpanContext deferredTrace(byte flags) {
@@ -55,15 +56,15 @@ class SpanSamplingTest {
   }
 
   private static SpoorSpanContext partialWithDebugId() {
-    return SpoorSpanContext.partial(null, "debug-me");
+    return new SpanContextBuilder().debugId("debug-me").build();
   }
 
   private static SpoorSpanContext partialWithBaggageOnly() {
-    return SpoorSpanContext.partial(Map.of("k", "v"), null);
+    return new SpanContextBuilder().baggage(Map.of("k", "v")).build();
   }
 
   private static SpoorSpanContext partialWithDecision(byte flags) {
-    return SpoorSpanContext.partial(null, null).withSamplingDeferred(false).withFlags(flags);
+    return new SpanContextBuilder().jaegerFlags(flags).build();
   }
 
   static Stream<Arguments> decisions() {

@@ -130,7 +130,7 @@ class SpanTest {
     span.finish(T0 + 5);
     assertEquals(1, reporter.size());
     assertEquals(2, tracer.metrics().get(Metric.CALLS_AFTER_FINISH));
-    assertEquals(1, tracer.metrics().get(Metric.SPANS_FINISHED));
+    assertEquals(1, tracer.metrics().get(Metric.SPANS_FINISHED_SAMPLED));
   }
 
   @Test
@@ -233,7 +233,7 @@ class SpanTest {
       assertFalse(child.context().isSampled());
       assertEquals(0, unsampledReporter.size());
       assertEquals(2, unsampled.metrics().get(Metric.SPANS_NOT_SAMPLED));
-      assertEquals(0, unsampled.metrics().get(Metric.SPANS_FINISHED), "finishing it is free");
+      assertEquals(0, unsampled.metrics().get(Metric.SPANS_FINISHED_SAMPLED), "finishing it is free");
       assertEquals(0, unsampled.metrics().get(Metric.SPANS_REPORTED));
       assertEquals(0, unsampled.metrics().get(Metric.CALLS_AFTER_FINISH));
     }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.spoor.internal.SpanContextBuilder;
 import dev.spoor.metrics.SpoorMetrics;
 import dev.spoor.propagation.Extractor;
 import dev.spoor.reporter.RemoteReporter;
@@ -49,7 +50,8 @@ class TracerBuilderTest {
 
   @Test
   void acceptsAnExtractorOfAWiderCarrierType() {
-    SpoorSpanContext known = SpoorSpanContext.create(0L, 7L, 8L, 0L, (byte) 1, null);
+    SpoorSpanContext known = new SpanContextBuilder().traceIdLow(7L).spanId(8L).sampled(true)
+        .build();
     Extractor<TextMapExtract> anyTextMap = carrier -> known;
     try (SpoorTracer tracer = SpoorTracer.builder("svc")
         .registerExtractor(Format.Builtin.TEXT_MAP, anyTextMap).build()) {

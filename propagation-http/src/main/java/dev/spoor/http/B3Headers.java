@@ -1,7 +1,7 @@
 package dev.spoor.http;
 
 import dev.spoor.SpoorSpanContext;
-import dev.spoor.internal.BaggageOwnership;
+import dev.spoor.internal.SpanContextBuilder;
 import dev.spoor.internal.HexCodec;
 import dev.spoor.internal.UntrustedText;
 import dev.spoor.propagation.MalformedContextException;
@@ -37,6 +37,9 @@ final class B3Headers {
   private static final int MAX_MULTI_LENGTH = 64;
   /** What {@link #multiDecision} returns when the headers leave sampling to the local sampler. */
   private static final int DEFERRED = -1;
+  /** Sampling states of {@link #multiDecision} and {@link #samplingState}: accept, and debug. */
+  private static final byte ACCEPT_STATE = 1;
+  private static final byte DEBUG_STATE = 3; // "Debug implies an accept decision."
 
   private B3Headers() {}
 
@@ -130,7 +133,7 @@ final class B3Headers {
       if (decision != DEFERRED) {
         return decisionOnly((byte) decision, baggage);
       }
-      return baggage == null ? null : BaggageOwnership.get().partial(baggage, null);
+      return baggage == null ? null : new SpanContextBuilder().ownedBaggage(baggage).build();
     }
     if (repeatedMulti) {
       throw new MalformedContextException("an X-B3-* header appears more than once");
@@ -185,11 +188,11 @@ final class B3Headers {
   private static byte samplingState(char state, String value) {
     switch (state) {
       case '1':
-        return SpoorSpanContext.FLAG_SAMPLED;
+        return ACCEPT_STATE;
       case '0':
         return 0;
       case 'd':
-        return SpoorSpanContext.FLAG_SAMPLED | SpoorSpanContext.FLAG_DEBUG;
+        return DEBUG_STATE;
       default:
         throw malformed(SINGLE, "has an invalid sampling state", value);
     }
@@ -226,7 +229,7 @@ final class B3Headers {
   private static int multiDecision(String sampled, String flags) {
     // "Debug is encoded as X-B3-Flags: 1. Debug implies an accept decision."
     if (flags != null && "1".equals(HeaderValues.trimOws(flags))) {
-      return SpoorSpanContext.FLAG_SAMPLED | SpoorSpanContext.FLAG_DEBUG;
+      return DEBUG_STATE;
     }
     if (sampled == null) {
       return DEFERRED;
@@ -234,7 +237,7 @@ final class B3Headers {
     String decision = HeaderValues.trimOws(sampled);
     // The spec writes 1 and 0; older tracers wrote true and false, so read those leniently.
     if ("1".equals(decision) || "true".equalsIgnoreCase(decision)) {
-      return SpoorSpanContext.FLAG_SAMPLED;
+      return ACCEPT_STATE;
     }
     if ("0".equals(decision) || "false".equalsIgnoreCase(decision)) {
       return 0;
@@ -247,8 +250,8 @@ final class B3Headers {
    * {@code baggage} (may be null).
    */
   private static SpoorSpanContext decisionOnly(byte flags, Map<String, String> baggage) {
-    return BaggageOwnership.get().partial(baggage, null).withSamplingDeferred(false)
-        .withFlags(flags);
+    return new SpanContextBuilder().sampled((flags & ACCEPT_STATE) != 0)
+        .debug((flags & DEBUG_STATE) == DEBUG_STATE).ownedBaggage(baggage).build();
   }
 
   // Parsing comes first and validation only when it returns 0: parseLowerHex64 returns 0 for any
@@ -272,9 +275,12 @@ final class B3Headers {
       throw malformed(header, "has a zero or non-hex span id", spanSource);
     }
     // A 32-digit id keeps its width even when its upper half is zero (B3 allows 16 or 32 digits).
-    SpoorSpanContext context = BaggageOwnership.get()
-        .create(high, low, spanId, parentId, flags, wide, baggage);
-    return deferred ? context.withSamplingDeferred(true) : context;
+    SpanContextBuilder context = new SpanContextBuilder().traceIdHigh(high).traceIdLow(low)
+        .traceId128Bit(wide).spanId(spanId).parentId(parentId).ownedBaggage(baggage);
+    if (!deferred) {
+      context.sampled((flags & ACCEPT_STATE) != 0).debug((flags & DEBUG_STATE) == DEBUG_STATE);
+    }
+    return context.build();
   }
 
   private static long parseParent(String value, int start, String header) {

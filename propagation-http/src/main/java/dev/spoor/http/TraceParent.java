@@ -2,6 +2,7 @@ package dev.spoor.http;
 
 import dev.spoor.SpoorSpanContext;
 import dev.spoor.internal.HexCodec;
+import dev.spoor.internal.SpanContextBuilder;
 import dev.spoor.internal.UntrustedText;
 import dev.spoor.propagation.MalformedContextException;
 
@@ -25,15 +26,19 @@ final class TraceParent {
   private static final int PARENT_ID_OFFSET = 36;
   private static final int FLAGS_OFFSET = 53;
   private static final byte W3C_SAMPLED = 1; // §3.2.2.5.1: the least significant bit
+  // Trace Context Level 2 §3.2.2.5.2: the right-most 7 bytes of the trace-id are random. A Level 1
+  // parser ignores it, as it ignores every bit but sampled (§3.2.2.5).
+  private static final byte W3C_RANDOM = 2;
 
   private TraceParent() {}
 
   /**
-   * Parses a received value; OWS around it is allowed (the W3C test suite sends it).
+   * Parses a received value into a builder holding its ids and flags, to which the codec adds
+   * {@code tracestate} and baggage; OWS around the value is allowed (the W3C test suite sends it).
    *
    * @throws MalformedContextException when the value is not valid as §3.2 and §3.2.4 say
    */
-  static SpoorSpanContext parse(String raw) {
+  static SpanContextBuilder parse(String raw) {
     if (raw.length() > MAX_LENGTH) {
       throw new MalformedContextException(
           HEADER + " is too long (" + raw.length() + " characters)");
@@ -77,18 +82,19 @@ final class TraceParent {
     if (!HexCodec.isHex(value, FLAGS_OFFSET, 2, true)) {
       throw malformed("has trace-flags that are not 2 lower-case hex digits", value);
     }
-    // §3.2.2.5: flags are a bit field; only "sampled" is read, other bits are ignored.
+    // §3.2.2.5: flags are a bit field; "sampled" and Level 2's "random" are read, others ignored.
     long flags = HexCodec.parseLowerHex64(value, FLAGS_OFFSET, 2);
-    byte spoorFlags = (flags & W3C_SAMPLED) != 0 ? SpoorSpanContext.FLAG_SAMPLED : 0;
     // The id was written as 32 hex digits (W3C Trace Context §3.2.2.3): keep that width even when
     // its upper half is zero, so it is injected again as it arrived.
-    return SpoorSpanContext.create(high, low, parentId, 0L, spoorFlags, null)
-        .withTraceId128Bit(true);
+    return new SpanContextBuilder().traceIdHigh(high).traceIdLow(low).traceId128Bit(true)
+        .spanId(parentId).sampled((flags & W3C_SAMPLED) != 0)
+        .traceIdRandom((flags & W3C_RANDOM) != 0);
   }
 
   /**
    * Formats {@code context} as a version 00 value; a 64-bit trace id is left-padded with zeros.
-   * A debug context is written as sampled, the only flag W3C defines (§3.2.2.5: other bits zero).
+   * A debug context is written as sampled (W3C has no debug flag); Level 2's random flag is set
+   * when the context knows its trace id is random, and every other bit is zero (§3.2.2.5).
    */
   static String format(SpoorSpanContext context) {
     char[] out = new char[VERSION_00_LENGTH];
@@ -101,7 +107,9 @@ final class TraceParent {
     HexCodec.writeHex16(context.spanId(), out, PARENT_ID_OFFSET);
     out[PARENT_ID_OFFSET + 16] = '-';
     out[FLAGS_OFFSET] = '0';
-    out[FLAGS_OFFSET + 1] = context.isSampled() || context.isDebug() ? '1' : '0';
+    int flags = (context.isSampled() || context.isDebug() ? W3C_SAMPLED : 0)
+        | (context.isTraceIdRandom() ? W3C_RANDOM : 0);
+    out[FLAGS_OFFSET + 1] = (char) ('0' + flags);
     return new String(out);
   }
 

@@ -1,10 +1,10 @@
 package dev.spoor.http;
 
 import dev.spoor.SpoorSpanContext;
-import dev.spoor.internal.BaggageOwnership;
 import dev.spoor.internal.HeaderSafety;
 import dev.spoor.internal.LibraryLogger;
 import dev.spoor.internal.RateLimitedLogger;
+import dev.spoor.internal.SpanContextBuilder;
 import dev.spoor.internal.UntrustedText;
 import dev.spoor.propagation.MalformedContextException;
 import dev.spoor.propagation.TextMapCodec;
@@ -28,7 +28,9 @@ import java.util.concurrent.TimeUnit;
  * members and 8192 bytes. A future version is read as version 00 when it starts like one.
  *
  * <p>On inject, a 64-bit trace id is left-padded to 32 hex digits and a sampled or debug context
- * gets trace-flags {@code 01}; {@code tracestate} is written back as received.
+ * gets the sampled trace-flag ({@code 01}); Trace Context Level 2's random flag ({@code 02}) is
+ * added when Spoor drew the trace id or received it with that flag (never for ids from B3 or
+ * Jaeger headers); {@code tracestate} is written back as received.
  *
  * <p>Baggage is part of this format rather than a format of its own because a composite of formats
  * takes the first valid context and does not merge: a separate baggage format listed after
@@ -98,14 +100,13 @@ public final class W3cTraceContextCodec implements TextMapCodec {
         baggage = HeaderValues.joinCapped(baggage, value, BaggageHeader.MAX_LENGTH + 1);
       }
     }
-    SpoorSpanContext context = null;
+    SpanContextBuilder context = null;
     if (repeated) {
       // The W3C test suite expects a new trace when traceparent is sent twice.
       throw new MalformedContextException(TRACE_PARENT_HEADER + " appears more than once");
     }
     if (traceParent != null) {
-      context = TraceParent.parse(traceParent);
-      context = context.withTraceState(
+      context = TraceParent.parse(traceParent).traceState(
           traceState(traceState == null ? null : traceState.toString(), traceStateTooLong));
     }
     Map<String, String> items = null;
@@ -115,9 +116,10 @@ public final class W3cTraceContextCodec implements TextMapCodec {
     }
     // The items map was built here and is not used again: the context keeps it without a copy.
     if (context != null) {
-      return items == null ? context : BaggageOwnership.get().withBaggage(context, items);
+      return context.ownedBaggage(items).build();
     }
-    return items == null || items.isEmpty() ? null : BaggageOwnership.get().partial(items, null);
+    return items == null || items.isEmpty() ? null
+        : new SpanContextBuilder().ownedBaggage(items).build();
   }
 
   /** §3.3: a bad tracestate is discarded without affecting traceparent. */

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.spoor.SpoorSpanContext;
 import dev.spoor.internal.HeaderSafety;
+import dev.spoor.internal.SpanContextBuilder;
 import dev.spoor.propagation.MalformedContextException;
 import java.util.Locale;
 import java.util.Map;
@@ -84,9 +85,9 @@ class B3CodecTest {
 
   @Test
   void writesMultiHeaders() {
-    SpoorSpanContext context = SpoorSpanContext.create(
-        0x463ac35c9f6413adL, 0x48485a3953bb6124L, 0xa2fb4a1d1a96d312L, 0x0020000000000001L,
-        SpoorSpanContext.FLAG_SAMPLED, null);
+    SpoorSpanContext context = new SpanContextBuilder().traceIdHigh(0x463ac35c9f6413adL)
+        .traceIdLow(0x48485a3953bb6124L).spanId(0xa2fb4a1d1a96d312L).parentId(0x0020000000000001L)
+        .sampled(true).build();
     Map<String, String> headers = injectMulti(context);
     assertEquals(TRACE_128, headers.get("X-B3-TraceId"));
     assertEquals(SPAN, headers.get("X-B3-SpanId"));
@@ -98,7 +99,7 @@ class B3CodecTest {
   @Test
   void writesA64BitRootAsSixteenDigitsWithoutParent() {
     Map<String, String> headers = injectMulti(
-        SpoorSpanContext.create(0L, 0x48485a3953bb6124L, 5L, 0L, (byte) 0, null));
+        new SpanContextBuilder().traceIdLow(0x48485a3953bb6124L).spanId(5L).sampled(false).build());
     assertEquals(TRACE_64, headers.get("X-B3-TraceId"));
     assertEquals("0", headers.get("X-B3-Sampled"));
     assertFalse(headers.containsKey("X-B3-ParentSpanId"));
@@ -106,8 +107,8 @@ class B3CodecTest {
 
   @Test
   void writesDebugAsFlagsOnly() {
-    Map<String, String> headers = injectMulti(SpoorSpanContext.create(1L, 2L, 3L, 0L,
-        (byte) (SpoorSpanContext.FLAG_SAMPLED | SpoorSpanContext.FLAG_DEBUG), null));
+    Map<String, String> headers = injectMulti(new SpanContextBuilder().traceIdHigh(1L)
+        .traceIdLow(2L).spanId(3L).sampled(true).debug(true).build());
     assertEquals("1", headers.get("X-B3-Flags"));
     assertFalse(headers.containsKey("X-B3-Sampled"));
   }
@@ -115,10 +116,10 @@ class B3CodecTest {
   @Test
   void writesNoDecisionForADeferredContext() {
     Map<String, String> headers = injectMulti(
-        SpoorSpanContext.create(1L, 2L, 3L, 0L, (byte) 0, null).withSamplingDeferred(true));
+        new SpanContextBuilder().traceIdHigh(1L).traceIdLow(2L).spanId(3L).build());
     assertFalse(headers.containsKey("X-B3-Sampled"));
     assertEquals("00000000000000010000000000000002-0000000000000003", injectSingle(
-        SpoorSpanContext.create(1L, 2L, 3L, 4L, (byte) 0, null).withSamplingDeferred(true)));
+        new SpanContextBuilder().traceIdHigh(1L).traceIdLow(2L).spanId(3L).parentId(4L).build()));
   }
 
   @ParameterizedTest
@@ -149,14 +150,14 @@ class B3CodecTest {
 
   @Test
   void writesTheSingleHeader() {
-    assertEquals(TRACE_128 + "-" + SPAN + "-1-" + PARENT, injectSingle(SpoorSpanContext.create(
-        0x463ac35c9f6413adL, 0x48485a3953bb6124L, 0xa2fb4a1d1a96d312L, 0x0020000000000001L,
-        SpoorSpanContext.FLAG_SAMPLED, null)));
-    assertEquals(TRACE_64 + "-" + SPAN + "-0", injectSingle(SpoorSpanContext.create(
-        0L, 0x48485a3953bb6124L, 0xa2fb4a1d1a96d312L, 0L, (byte) 0, null)));
-    assertEquals(TRACE_64 + "-" + SPAN + "-d", injectSingle(SpoorSpanContext.create(
-        0L, 0x48485a3953bb6124L, 0xa2fb4a1d1a96d312L, 0L,
-        (byte) (SpoorSpanContext.FLAG_SAMPLED | SpoorSpanContext.FLAG_DEBUG), null)));
+    assertEquals(TRACE_128 + "-" + SPAN + "-1-" + PARENT, injectSingle(new SpanContextBuilder()
+        .traceIdHigh(0x463ac35c9f6413adL).traceIdLow(0x48485a3953bb6124L)
+        .spanId(0xa2fb4a1d1a96d312L).parentId(0x0020000000000001L).sampled(true).build()));
+    assertEquals(TRACE_64 + "-" + SPAN + "-0", injectSingle(new SpanContextBuilder()
+        .traceIdLow(0x48485a3953bb6124L).spanId(0xa2fb4a1d1a96d312L).sampled(false).build()));
+    assertEquals(TRACE_64 + "-" + SPAN + "-d", injectSingle(new SpanContextBuilder()
+        .traceIdLow(0x48485a3953bb6124L).spanId(0xa2fb4a1d1a96d312L)
+        .sampled(true).debug(true).build()));
   }
 
   @Test
@@ -249,7 +250,8 @@ class B3CodecTest {
     Map<String, String> baggage = new TreeMap<>();
     baggage.put("user", "alice");
     baggage.put("awkward", "100% gr\u00fc\u00dfe\r\nX-Evil: 1");
-    SpoorSpanContext context = SpoorSpanContext.create(0L, 1L, 2L, 0L, (byte) 1, baggage);
+    SpoorSpanContext context = new SpanContextBuilder().traceIdLow(1L).spanId(2L).sampled(true)
+        .baggage(baggage).build();
     for (dev.spoor.propagation.TextMapCodec codec : new dev.spoor.propagation.TextMapCodec[] {
         multi, single}) {
       Map<String, String> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
@@ -285,7 +287,8 @@ class B3CodecTest {
         for (int j = i; j < i + 40; j++) {
           baggage.put("key-" + j, "value-" + j);
         }
-        SpoorSpanContext context = SpoorSpanContext.create(0L, 1L, 2L, 0L, (byte) 1, baggage);
+        SpoorSpanContext context = new SpanContextBuilder().traceIdLow(1L).spanId(2L).sampled(true)
+            .baggage(baggage).build();
         Map<String, String> headers = injectMulti(context);
         assertEquals("value-" + i, headers.get("baggage-key-" + i));
         Headers received = new Headers();
@@ -300,7 +303,8 @@ class B3CodecTest {
     Map<String, String> baggage = new TreeMap<>();
     baggage.put("user", "alice");
     baggage.put("bad key", "x");
-    SpoorSpanContext context = SpoorSpanContext.create(0L, 1L, 2L, 0L, (byte) 1, baggage);
+    SpoorSpanContext context = new SpanContextBuilder().traceIdLow(1L).spanId(2L).sampled(true)
+        .baggage(baggage).build();
     for (int i = 0; i < 2; i++) {
       Map<String, String> headers = injectMulti(context);
       assertEquals("alice", headers.get("baggage-user"));

@@ -11,6 +11,7 @@ import brave.propagation.TraceContext;
 import brave.propagation.TraceContextOrSamplingFlags;
 import dev.spoor.SpoorSpanContext;
 import dev.spoor.SpoorTracer;
+import dev.spoor.internal.SpanContextBuilder;
 import dev.spoor.sampler.ConstSampler;
 import io.opentracing.Span;
 import io.opentracing.propagation.Format;
@@ -103,8 +104,8 @@ class BraveInteropTest {
   @ParameterizedTest(name = "Brave {1} reads debug from {0}")
   @MethodSource("formats")
   void braveSeesSpoorsDebugFlag(String format, Propagation<String> brave) {
-    SpoorSpanContext debug = SpoorSpanContext.create(0L, 0x1234L, 0x5678L, 0L,
-        (byte) (SpoorSpanContext.FLAG_SAMPLED | SpoorSpanContext.FLAG_DEBUG), null);
+    SpoorSpanContext debug = new SpanContextBuilder().traceIdLow(0x1234L).spanId(0x5678L)
+        .sampled(true).debug(true).build();
     try (SpoorTracer tracer = SpoorTracer.builder("svc").propagation(format).build()) {
       Map<String, String> headers = headers();
       tracer.inject(debug, Format.Builtin.HTTP_HEADERS, new TextMapAdapter(headers));

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.spoor.SpoorSpanContext;
+import dev.spoor.internal.SpanContextBuilder;
 import dev.spoor.propagation.MalformedContextException;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -135,17 +136,17 @@ class TraceParentTest {
 
   @Test
   void writesVersion00WithA128BitTraceId() {
-    SpoorSpanContext context = SpoorSpanContext.create(
-        0x4bf92f3577b34da6L, 0xa3ce929d0e0e4736L, 0x00f067aa0ba902b7L, 7L,
-        SpoorSpanContext.FLAG_SAMPLED, null);
+    SpoorSpanContext context = new SpanContextBuilder().traceIdHigh(0x4bf92f3577b34da6L)
+        .traceIdLow(0xa3ce929d0e0e4736L).spanId(0x00f067aa0ba902b7L).parentId(7L).sampled(true)
+        .build();
     assertEquals("00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01",
         inject(context).get("traceparent"));
   }
 
   @Test
   void leftPadsA64BitTraceIdTo32HexDigits() {
-    SpoorSpanContext context = SpoorSpanContext.create(0L, 0xa3ce929d0e0e4736L, 1L, 0L, (byte) 0,
-        null);
+    SpoorSpanContext context = new SpanContextBuilder().traceIdLow(0xa3ce929d0e0e4736L).spanId(1L)
+        .sampled(false).build();
     assertEquals("00-0000000000000000a3ce929d0e0e4736-0000000000000001-00",
         inject(context).get("traceparent"));
     SpoorSpanContext back = codec.extract(Headers.of("traceparent",
@@ -158,14 +159,14 @@ class TraceParentTest {
 
   @Test
   void writesADebugContextAsSampled() {
-    SpoorSpanContext context = SpoorSpanContext.create(1L, 2L, 3L, 0L,
-        (byte) (SpoorSpanContext.FLAG_SAMPLED | SpoorSpanContext.FLAG_DEBUG), null);
+    SpoorSpanContext context = new SpanContextBuilder().traceIdHigh(1L).traceIdLow(2L).spanId(3L)
+        .sampled(true).debug(true).build();
     assertTrue(inject(context).get("traceparent").endsWith("-01"));
   }
 
   @Test
   void writesNothingForAPartialContext() {
-    assertTrue(inject(SpoorSpanContext.partial(null, "debug-id")).isEmpty());
+    assertTrue(inject(new SpanContextBuilder().debugId("debug-id").build()).isEmpty());
   }
 
   private Map<String, String> inject(SpoorSpanContext context) {

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.spoor.FinishedSpan;
 import dev.spoor.SpoorSpanContext;
 import dev.spoor.SpoorTracer;
+import dev.spoor.internal.SpanContextBuilder;
 import io.opentracing.Span;
 import io.opentracing.SpanContext;
 import io.opentracing.propagation.Format;
@@ -218,8 +219,8 @@ class TraceStateTest {
 
   @Test
   void neverWritesATraceStateWithLineBreaks() {
-    SpoorSpanContext context = SpoorSpanContext.create(1L, 2L, 3L, 0L, (byte) 1, null)
-        .withTraceState("foo=1\r\nX-Evil: yes");
+    SpoorSpanContext context = new SpanContextBuilder().traceIdHigh(1L).traceIdLow(2L).spanId(3L)
+        .sampled(true).traceState("foo=1\r\nX-Evil: yes").build();
     Map<String, String> headers = new HashMap<>();
     codec.inject(context, headers::put);
     assertNull(headers.get("tracestate"));

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.spoor.SpoorSpanContext;
+import dev.spoor.internal.SpanContextBuilder;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -29,7 +30,8 @@ class W3cBaggageTest {
   }
 
   private String headerFor(Map<String, String> baggage) {
-    SpoorSpanContext context = SpoorSpanContext.create(1L, 2L, 3L, 0L, (byte) 1, baggage);
+    SpoorSpanContext context = new SpanContextBuilder().traceIdHigh(1L).traceIdLow(2L).spanId(3L)
+        .sampled(true).baggage(baggage).build();
     Map<String, String> headers = new HashMap<>();
     codec.inject(context, headers::put);
     return headers.get("baggage");

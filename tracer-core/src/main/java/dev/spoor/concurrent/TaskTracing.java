@@ -53,7 +53,7 @@ public final class TaskTracing {
    * @throws NullPointerException when {@code tracer} is null
    */
   public static TaskTracing create(Tracer tracer) {
-    return newBuilder(tracer).build();
+    return builder(tracer).build();
   }
 
   /**
@@ -61,7 +61,7 @@ public final class TaskTracing {
    *
    * @throws NullPointerException when {@code tracer} is null
    */
-  public static Builder newBuilder(Tracer tracer) {
+  public static Builder builder(Tracer tracer) {
     return new Builder(tracer);
   }
 

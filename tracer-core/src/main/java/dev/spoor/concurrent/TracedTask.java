@@ -1,7 +1,8 @@
 package dev.spoor.concurrent;
 
+import dev.spoor.scope.MdcScopeManager;
+import dev.spoor.scope.ScopeMark;
 import io.opentracing.References;
-import dev.spoor.scope.ThreadLocalScopeManager;
 import io.opentracing.Scope;
 import io.opentracing.ScopeManager;
 import io.opentracing.Span;
@@ -55,8 +56,8 @@ abstract class TracedTask {
    */
   final Object threadState() {
     ScopeManager manager = tracing.tracer.scopeManager();
-    if (manager instanceof ThreadLocalScopeManager) {
-      return ((ThreadLocalScopeManager) manager).capture();
+    if (manager instanceof MdcScopeManager) {
+      return ((MdcScopeManager) manager).capture();
     }
     return tracing.activeSpan();
   }
@@ -88,8 +89,8 @@ abstract class TracedTask {
         tracing.warnings.warn("Closing the scope of task {} failed: {}", origin(), e.toString());
       }
       ScopeManager manager = tracing.tracer.scopeManager();
-      if (manager instanceof ThreadLocalScopeManager) {
-        restore((ThreadLocalScopeManager) manager, before);
+      if (manager instanceof MdcScopeManager) {
+        restore((MdcScopeManager) manager, (ScopeMark) before);
       } else {
         Span after = tracing.activeSpan();
         if (after != before) {
@@ -103,7 +104,7 @@ abstract class TracedTask {
     }
   }
 
-  private void restore(ThreadLocalScopeManager manager, Object before) {
+  private void restore(MdcScopeManager manager, ScopeMark before) {
     try {
       int leaked = manager.restore(before);
       if (leaked > 0) {

@@ -7,9 +7,11 @@
  * error texts of the HTTP senders and the remote sampler), {@code LibraryLogger} and
  * {@code RateLimitedLogger} (Spoor's own logging through {@code java.util.logging}, plain and
  * rate-limited), {@code BackgroundThread} (Spoor's background threads), {@code JsonReader} (a
- * strict bounded JSON reader) and {@code BaggageOwnership} (contexts that own the baggage map a
- * codec built). <strong>Not API</strong>: anything here may change in any release. Depends on
- * nothing else in Spoor but {@link dev.spoor.SpoorSpanContext}, which {@code BaggageOwnership}
- * creates.
+ * strict bounded JSON reader), {@code SpanContextBuilder} (how the codecs make span contexts,
+ * handing over the baggage map they built) and {@code MetricsWriter} (how Spoor's packages count
+ * into a {@code SpoorMetrics}). <strong>Not API</strong>: anything here may change in any release.
+ * Depends on nothing else in Spoor but {@link dev.spoor.SpoorSpanContext}, which
+ * {@code SpanContextBuilder} builds, and {@link dev.spoor.metrics.SpoorMetrics}, which
+ * {@code MetricsWriter} writes.
  */
 package dev.spoor.internal;

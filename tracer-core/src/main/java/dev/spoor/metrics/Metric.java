@@ -19,7 +19,7 @@ public enum Metric {
    * it as {@link #SPANS_REPORTED} + {@link #SPANS_DROPPED_REPORTER_FAILED} (plus any direct
    * increments), since every finished sampled span is counted in exactly one of those.
    */
-  SPANS_FINISHED("spoor.spans.finished"),
+  SPANS_FINISHED_SAMPLED("spoor.spans.finished_sampled"),
   /** Spans started in a sampled trace. */
   SPANS_SAMPLED("spoor.spans.sampled"),
   /**

@@ -1,5 +1,6 @@
 package dev.spoor.metrics;
 
+import dev.spoor.internal.MetricsWriter;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -8,10 +9,12 @@ import java.util.concurrent.atomic.LongAdder;
 import java.util.function.LongSupplier;
 
 /**
- * The tracer's counters and gauges. Counters are {@link LongAdder}s, or per-thread cells for the
- * three that every span touches, so incrementing them from many request threads contends on
- * nothing. To publish to Micrometer or another registry, read
- * {@link #get(Metric)} or {@link #snapshot()} from a function counter/gauge.
+ * The tracer's counters and gauges, read-only to users: {@code tracer.metrics()}. Counters are
+ * {@link LongAdder}s, or per-thread cells for the three that every span touches, so incrementing
+ * them from many request threads contends on nothing. To publish to Micrometer or another
+ * registry, read {@link #get(Metric)} or {@link #snapshot()} from a function counter/gauge. Spoor
+ * writes through {@code dev.spoor.internal.MetricsWriter} (not API); a set made here and given to
+ * the tracer and its reporter builders is written by them and read by you.
  */
 public final class SpoorMetrics {
   /** Gauge name of the reporter's queue length. */
@@ -23,6 +26,11 @@ public final class SpoorMetrics {
   private final Map<String, LongSupplier> gauges = new ConcurrentHashMap<>();
   // Sets whose counters reads add to this set's own (a tracer's view of its reporter's).
   private volatile SpoorMetrics[] included = new SpoorMetrics[0];
+  private final MetricsWriter writer = new Writer();
+
+  static {
+    MetricsWriter.install(metrics -> metrics.writer);
+  }
 
   /** Creates a set of counters, all zero. */
   public SpoorMetrics() {
@@ -32,12 +40,12 @@ public final class SpoorMetrics {
   }
 
   /** Adds one to {@code metric}. */
-  public void increment(Metric metric) {
+  void increment(Metric metric) {
     add(metric, 1L);
   }
 
   /** Adds {@code delta} to {@code metric}. */
-  public void add(Metric metric, long delta) {
+  void add(Metric metric, long delta) {
     int perSpanIndex = perSpanIndex(metric);
     if (perSpanIndex >= 0) {
       perSpan.add(perSpanIndex, delta);
@@ -61,9 +69,9 @@ public final class SpoorMetrics {
 
   /**
    * The current value of {@code metric}. {@link Metric#SPANS_STARTED}, {@link
-   * Metric#TRACES_STARTED} and {@link Metric#SPANS_FINISHED} are derived here from the counters the tracer does increment (see their
-   * Javadoc), so that a sampled span costs two counter increments instead of four and an
-   * unsampled span one.
+   * Metric#TRACES_STARTED} and {@link Metric#SPANS_FINISHED_SAMPLED} are derived here from the
+   * counters the tracer does increment (see their Javadoc), so that a sampled span costs two
+   * counter increments instead of four and an unsampled span one.
    */
   public long get(Metric metric) {
     long value = own(metric);
@@ -79,7 +87,7 @@ public final class SpoorMetrics {
       value += sum(Metric.SPANS_SAMPLED) + sum(Metric.SPANS_NOT_SAMPLED);
     } else if (metric == Metric.TRACES_STARTED) {
       value += sum(Metric.TRACES_STARTED_SAMPLED) + sum(Metric.TRACES_STARTED_NOT_SAMPLED);
-    } else if (metric == Metric.SPANS_FINISHED) {
+    } else if (metric == Metric.SPANS_FINISHED_SAMPLED) {
       value += sum(Metric.SPANS_REPORTED) + sum(Metric.SPANS_DROPPED_REPORTER_FAILED);
     }
     return value;
@@ -97,7 +105,7 @@ public final class SpoorMetrics {
    * Including a set twice, or this set, changes nothing; what {@code other} includes is not
    * followed, so no count is added twice.
    */
-  public synchronized void include(SpoorMetrics other) {
+  synchronized void include(SpoorMetrics other) {
     if (other == null) {
       throw new NullPointerException("other == null");
     }
@@ -115,7 +123,7 @@ public final class SpoorMetrics {
   }
 
   /** Registers a gauge read on demand, e.g. the reporter's queue length. */
-  public void registerGauge(String name, LongSupplier value) {
+  void registerGauge(String name, LongSupplier value) {
     gauges.put(name, value);
   }
 
@@ -152,5 +160,28 @@ public final class SpoorMetrics {
   @Override
   public String toString() {
     return "SpoorMetrics" + snapshot();
+  }
+
+  /** This set's writer, for Spoor's own packages through {@link MetricsWriter#of}. */
+  private final class Writer extends MetricsWriter {
+    @Override
+    public void increment(Metric metric) {
+      SpoorMetrics.this.add(metric, 1L);
+    }
+
+    @Override
+    public void add(Metric metric, long delta) {
+      SpoorMetrics.this.add(metric, delta);
+    }
+
+    @Override
+    public void include(SpoorMetrics other) {
+      SpoorMetrics.this.include(other);
+    }
+
+    @Override
+    public void registerGauge(String name, LongSupplier value) {
+      SpoorMetrics.this.registerGauge(name, value);
+    }
   }
 }

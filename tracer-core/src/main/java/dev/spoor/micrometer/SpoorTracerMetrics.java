@@ -36,7 +36,7 @@ import java.util.function.ToDoubleFunction;
  *   <tr><td>{@code jaeger_tracer_started_spans{sampled=y|n}}</td>
  *       <td>{@code SPANS_SAMPLED}, {@code SPANS_NOT_SAMPLED}</td></tr>
  *   <tr><td>{@code jaeger_tracer_finished_spans}</td>
- *       <td>{@code SPANS_FINISHED}: sampled spans only (finishing an unsampled span counts
+ *       <td>{@code SPANS_FINISHED_SAMPLED}: sampled spans only (finishing an unsampled span counts
  *       nothing in Spoor; jaeger-client-java counted every span)</td></tr>
  *   <tr><td>{@code jaeger_tracer_span_context_decoding_errors}</td>
  *       <td>{@code EXTRACT_ERRORS}</td></tr>
@@ -123,7 +123,7 @@ public final class SpoorTracerMetrics implements MeterBinder {
     counter(registry, JAEGER + "started_spans", "Spans started by this tracer",
         sum(Metric.SPANS_NOT_SAMPLED), "sampled", "n");
     counter(registry, JAEGER + "finished_spans", "Sampled spans finished by this tracer",
-        sum(Metric.SPANS_FINISHED));
+        sum(Metric.SPANS_FINISHED_SAMPLED));
     counter(registry, JAEGER + "span_context_decoding_errors",
         "Incoming trace contexts that could not be decoded", sum(Metric.EXTRACT_ERRORS));
     counter(registry, JAEGER + "reporter_spans", "Spans reported, by result",

@@ -1,7 +1,7 @@
 package dev.spoor.propagation;
 
 import dev.spoor.SpoorSpanContext;
-import dev.spoor.internal.BaggageOwnership;
+import dev.spoor.internal.SpanContextBuilder;
 import io.opentracing.propagation.BinaryExtract;
 import io.opentracing.propagation.BinaryInject;
 import java.nio.ByteBuffer;
@@ -66,7 +66,7 @@ public final class JaegerBinaryCodec implements Injector<BinaryInject>, Extracto
         .putLong(context.traceIdLow())
         .putLong(context.spanId())
         .putLong(context.parentId())
-        .put(context.flags())
+        .put((byte) SpanContextBuilder.jaegerFlagsOf(context))
         .putInt(baggage.size());
     for (byte[] bytes : items) {
       out.putInt(bytes.length).put(bytes);
@@ -175,8 +175,9 @@ public final class JaegerBinaryCodec implements Injector<BinaryInject>, Extracto
    */
   private static SpoorSpanContext context(long traceIdHigh, long traceIdLow, long spanId,
       long parentId, byte flags, Map<String, String> baggage) {
-    return BaggageOwnership.get().create(
-        traceIdHigh, traceIdLow, spanId, parentId, flags, traceIdHigh != 0L, baggage);
+    return new SpanContextBuilder().traceIdHigh(traceIdHigh).traceIdLow(traceIdLow)
+        .spanId(spanId).parentId(parentId).jaegerFlags(flags)
+        .ownedBaggage(baggage).build();
   }
 
   @Override

@@ -1,7 +1,7 @@
 package dev.spoor.propagation;
 
 import dev.spoor.SpoorSpanContext;
-import dev.spoor.internal.BaggageOwnership;
+import dev.spoor.internal.SpanContextBuilder;
 import dev.spoor.internal.HeaderSafety;
 import dev.spoor.internal.HexCodec;
 import dev.spoor.internal.LibraryLogger;
@@ -78,7 +78,7 @@ public final class JaegerCodec implements TextMapCodec {
     int traceLength = context.isTraceId128Bit() ? 32 : 16;
     long parentId = context.parentId();
     int parentLength = HexCodec.unpaddedLength(parentId);
-    int flags = context.flags() & 0xff;
+    int flags = SpanContextBuilder.jaegerFlagsOf(context);
     int flagsLength = HexCodec.unpaddedLength(flags);
     char[] out = new char[traceLength + 16 + parentLength + flagsLength + 3];
     int at = 0;
@@ -137,7 +137,7 @@ public final class JaegerCodec implements TextMapCodec {
       return parseTraceHeader(traceHeader, baggage);
     }
     if (debugId != null || baggage != null) {
-      return BaggageOwnership.get().partial(baggage, debugId);
+      return new SpanContextBuilder().debugId(debugId).ownedBaggage(baggage).build();
     }
     return null;
   }
@@ -194,8 +194,9 @@ public final class JaegerCodec implements TextMapCodec {
     }
     byte flags = (byte) HexCodec.parseHex64(value, third + 1, flagsLength);
     // More than 16 digits is a 128-bit id, even with a zero upper half: keep its width.
-    return BaggageOwnership.get().create(
-        high, low, spanId, parentId, flags, traceLength > 16, baggage);
+    return new SpanContextBuilder().traceIdHigh(high).traceIdLow(low)
+        .traceId128Bit(traceLength > 16).spanId(spanId).parentId(parentId)
+        .jaegerFlags(flags).ownedBaggage(baggage).build();
   }
 
   /**

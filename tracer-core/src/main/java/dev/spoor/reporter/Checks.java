@@ -1,5 +1,6 @@
 package dev.spoor.reporter;
 
+import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 
 /** Argument checks of the reporting builders, failing fast with the argument's name. */
@@ -23,6 +24,23 @@ final class Checks {
     if (millis < 1) {
       throw new IllegalArgumentException(name + " must be at least 1 ms, was " + value + " "
           + unit);
+    }
+    return millis;
+  }
+
+  /** {@code value} in ms (saturating), at least 1 ms. */
+  static long positiveMillis(String name, Duration value) {
+    if (value == null) {
+      throw new NullPointerException(name + " == null");
+    }
+    long millis;
+    try {
+      millis = value.toMillis();
+    } catch (ArithmeticException e) {
+      millis = value.isNegative() ? Long.MIN_VALUE : Long.MAX_VALUE;
+    }
+    if (millis < 1) {
+      throw new IllegalArgumentException(name + " must be at least 1 ms, was " + value);
     }
     return millis;
   }

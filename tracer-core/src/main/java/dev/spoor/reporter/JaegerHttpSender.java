@@ -3,6 +3,7 @@ package dev.spoor.reporter;
 import java.net.URL;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Base64;
 import java.util.Collections;
 import java.util.Map;
@@ -126,6 +127,13 @@ public final class JaegerHttpSender implements Sender {
     /** Connect timeout, and the longest a request may take (default 10 s). */
     public Builder timeout(long timeout, TimeUnit unit) {
       long millis = Checks.positiveMillis("timeout", timeout, unit);
+      this.timeoutMillis = Math.min(millis, Integer.MAX_VALUE);
+      return this;
+    }
+
+    /** As {@link #timeout(long, TimeUnit)}. */
+    public Builder timeout(Duration timeout) {
+      long millis = Checks.positiveMillis("timeout", timeout);
       this.timeoutMillis = Math.min(millis, Integer.MAX_VALUE);
       return this;
     }

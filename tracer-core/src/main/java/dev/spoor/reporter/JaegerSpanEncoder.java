@@ -5,6 +5,7 @@ import dev.spoor.LogRecord;
 import dev.spoor.SpoorProcess;
 import dev.spoor.SpoorReference;
 import dev.spoor.SpoorSpanContext;
+import dev.spoor.internal.SpanContextBuilder;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -86,7 +87,7 @@ abstract class JaegerSpanEncoder extends SpanEncoder {
         writeReference(out, references.get(i));
       }
     }
-    out.writeI32Field(7, context.flags() & 0xFF);
+    out.writeI32Field(7, SpanContextBuilder.jaegerFlagsOf(context));
     out.writeI64Field(8, span.startMicros());
     out.writeI64Field(9, durationMicros);
     int kept = note == null ? tagCount : keptTags(tagCount) + 1;

@@ -188,7 +188,7 @@ final class OtlpSpanEncoder extends SpanEncoder {
       out.writeVarintField(3, STATUS_ERROR);
       out.endMessage(status);
     }
-    out.writeFixed32Field(16, context.flags() & SpoorSpanContext.FLAG_SAMPLED);
+    out.writeFixed32Field(16, context.isSampled() ? 1 : 0);
     out.endMessage(message);
   }
 
@@ -242,7 +242,7 @@ final class OtlpSpanEncoder extends SpanEncoder {
         out.writeStringField(3, traceState);
       }
       writeAttribute(out, 4, "opentracing.ref_type", reference.type());
-      out.writeFixed32Field(6, linked.flags() & SpoorSpanContext.FLAG_SAMPLED);
+      out.writeFixed32Field(6, linked.isSampled() ? 1 : 0);
       out.endMessage(link);
     }
   }

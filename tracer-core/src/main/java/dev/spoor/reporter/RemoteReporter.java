@@ -5,6 +5,7 @@ import dev.spoor.internal.BackgroundThread;
 import dev.spoor.internal.LibraryLogger;
 import dev.spoor.internal.RateLimitedLogger;
 import dev.spoor.metrics.SpoorMetrics;
+import java.time.Duration;
 import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -383,12 +384,24 @@ public final class RemoteReporter implements Reporter {
       return this;
     }
 
+    /** As {@link #flushInterval(long, TimeUnit)}. */
+    public Builder flushInterval(Duration interval) {
+      this.flushIntervalMillis = Checks.positiveMillis("flushInterval", interval);
+      return this;
+    }
+
     /**
      * How long {@code close()} (and {@code flush()}) waits for queued spans to be sent (default
      * 5 s); retries stop when it runs out.
      */
     public Builder closeTimeout(long timeout, TimeUnit unit) {
       this.closeTimeoutMillis = Checks.positiveMillis("closeTimeout", timeout, unit);
+      return this;
+    }
+
+    /** As {@link #closeTimeout(long, TimeUnit)}. */
+    public Builder closeTimeout(Duration timeout) {
+      this.closeTimeoutMillis = Checks.positiveMillis("closeTimeout", timeout);
       return this;
     }
 

@@ -1,5 +1,6 @@
 package dev.spoor.reporter;
 
+import dev.spoor.internal.MetricsWriter;
 import dev.spoor.metrics.Metric;
 import dev.spoor.metrics.SpoorMetrics;
 import java.util.function.LongSupplier;
@@ -11,9 +12,11 @@ import java.util.function.LongSupplier;
  */
 final class ReporterCounters {
   private final SpoorMetrics metrics;
+  private final MetricsWriter writer;
 
   ReporterCounters(SpoorMetrics metrics) {
     this.metrics = metrics;
+    this.writer = MetricsWriter.of(metrics);
   }
 
   /** The set written to, as the reporter exposes it to the tracer. */
@@ -22,49 +25,49 @@ final class ReporterCounters {
   }
 
   void queueFull() {
-    metrics.increment(Metric.SPANS_DROPPED_QUEUE_FULL);
+    writer.increment(Metric.SPANS_DROPPED_QUEUE_FULL);
   }
 
   void afterClose(long spans) {
-    metrics.add(Metric.SPANS_DROPPED_AFTER_CLOSE, spans);
+    writer.add(Metric.SPANS_DROPPED_AFTER_CLOSE, spans);
   }
 
   void tooLarge(long spans) {
-    metrics.add(Metric.SPANS_DROPPED_TOO_LARGE, spans);
+    writer.add(Metric.SPANS_DROPPED_TOO_LARGE, spans);
   }
 
   void truncated() {
-    metrics.increment(Metric.SPANS_TRUNCATED);
+    writer.increment(Metric.SPANS_TRUNCATED);
   }
 
   /** Spans whose message could not be sent (or could not be encoded). */
   void sendFailed(long spans) {
-    metrics.add(Metric.SPANS_DROPPED_SEND_FAILED, spans);
+    writer.add(Metric.SPANS_DROPPED_SEND_FAILED, spans);
   }
 
   /** Spans whose message the backend refused for good. */
   void rejected(long spans) {
-    metrics.add(Metric.SPANS_DROPPED_REJECTED, spans);
+    writer.add(Metric.SPANS_DROPPED_REJECTED, spans);
   }
 
   /** A message of {@code spans} spans was sent; {@code datagram} when it went over UDP. */
   void sent(int spans, boolean datagram) {
-    metrics.increment(Metric.MESSAGES_SENT);
+    writer.increment(Metric.MESSAGES_SENT);
     if (datagram) {
-      metrics.increment(Metric.DATAGRAMS_SENT);
+      writer.increment(Metric.DATAGRAMS_SENT);
     }
-    metrics.add(Metric.SPANS_SENT, spans);
+    writer.add(Metric.SPANS_SENT, spans);
   }
 
   void sendFailure() {
-    metrics.increment(Metric.SEND_FAILURES);
+    writer.increment(Metric.SEND_FAILURES);
   }
 
   void retry() {
-    metrics.increment(Metric.SEND_RETRIES);
+    writer.increment(Metric.SEND_RETRIES);
   }
 
   void queueLength(LongSupplier length) {
-    metrics.registerGauge(SpoorMetrics.QUEUE_LENGTH, length);
+    writer.registerGauge(SpoorMetrics.QUEUE_LENGTH, length);
   }
 }

@@ -1,5 +1,6 @@
 package dev.spoor.sampler;
 
+import dev.spoor.internal.MetricsWriter;
 import dev.spoor.metrics.Metric;
 import dev.spoor.metrics.SpoorMetrics;
 
@@ -9,9 +10,11 @@ import dev.spoor.metrics.SpoorMetrics;
  */
 final class SamplerCounters {
   private final SpoorMetrics metrics;
+  private final MetricsWriter writer;
 
   SamplerCounters(SpoorMetrics metrics) {
     this.metrics = metrics;
+    this.writer = MetricsWriter.of(metrics);
   }
 
   /** The counters written to. */
@@ -21,16 +24,16 @@ final class SamplerCounters {
 
   /** A poll returned a valid strategy. */
   void queryOk() {
-    metrics.increment(Metric.SAMPLER_QUERIES_OK);
+    writer.increment(Metric.SAMPLER_QUERIES_OK);
   }
 
   /** A poll failed; the strategy in force stays. */
   void queryFailed() {
-    metrics.increment(Metric.SAMPLER_QUERIES_FAILED);
+    writer.increment(Metric.SAMPLER_QUERIES_FAILED);
   }
 
   /** A poll changed the strategy in force. */
   void strategyUpdated() {
-    metrics.increment(Metric.SAMPLER_UPDATES);
+    writer.increment(Metric.SAMPLER_UPDATES);
   }
 }

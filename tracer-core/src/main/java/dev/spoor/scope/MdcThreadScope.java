@@ -12,7 +12,7 @@ final class MdcThreadScope extends ThreadScope {
   private String savedSpanId;
   private String savedSampled;
 
-  MdcThreadScope(ThreadLocalScopeManager manager, Span span, ThreadScope previous) {
+  MdcThreadScope(MdcScopeManager manager, Span span, ThreadScope previous) {
     super(manager, span, previous);
   }
 

@@ -9,7 +9,7 @@ import java.lang.invoke.VarHandle;
  * One activation of a span on one thread: a node of that thread's scope stack. A manager that
  * mirrors the MDC uses {@link MdcThreadScope}, which also keeps the MDC values to restore.
  */
-class ThreadScope implements Scope {
+class ThreadScope extends ScopeMark implements Scope {
   private static final VarHandle CLOSED;
 
   static {
@@ -20,7 +20,7 @@ class ThreadScope implements Scope {
     }
   }
 
-  final ThreadLocalScopeManager manager;
+  final MdcScopeManager manager;
   final Span span;
   final ThreadScope previous;
   // Set by close(), possibly from another thread, and read by the owner thread when it unwinds.
@@ -28,7 +28,7 @@ class ThreadScope implements Scope {
   // where a volatile store costs a full fence on every scope close.
   private boolean closed;
 
-  ThreadScope(ThreadLocalScopeManager manager, Span span, ThreadScope previous) {
+  ThreadScope(MdcScopeManager manager, Span span, ThreadScope previous) {
     this.manager = manager;
     this.span = span;
     this.previous = previous;

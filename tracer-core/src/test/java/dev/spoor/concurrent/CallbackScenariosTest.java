@@ -43,7 +43,7 @@ class CallbackScenariosTest {
   /** Promise propagation: each callback of a promise runs in a span following from its creator. */
   @Test
   void promiseCallbacksFollowFromTheSpanThatMadeThePromise() throws Exception {
-    TaskTracing spanned = TaskTracing.newBuilder(tracer).spanPerTask(true).build();
+    TaskTracing spanned = TaskTracing.builder(tracer).spanPerTask(true).build();
     Span promiseSpan = tracer.buildSpan("promise").start();
     Queue<Seen> seen = new ConcurrentLinkedQueue<>();
     CompletableFuture<String> succeeding;

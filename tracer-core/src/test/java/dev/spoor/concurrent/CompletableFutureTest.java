@@ -134,7 +134,7 @@ class CompletableFutureTest {
 
   @Test
   void aSpanPerTaskNamesTheSuppliersSpanAndTagsItsFailure() throws Exception {
-    TaskTracing spanned = TaskTracing.newBuilder(tracer).spanPerTask(true).build();
+    TaskTracing spanned = TaskTracing.builder(tracer).spanPerTask(true).build();
     IllegalStateException boom = new IllegalStateException("boom");
     CompletableFuture<String> failed;
     CompletableFuture<Seen> succeeded;

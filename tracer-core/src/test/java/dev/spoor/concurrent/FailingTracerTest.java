@@ -40,7 +40,7 @@ class FailingTracerTest {
     try (SpoorTracer tracer = SpoorTracer.builder("svc").reporter(reporter)
         .scopeManager(broken).build()) {
       broken.active = tracer.buildSpan("parent").ignoreActiveSpan().start();
-      TaskTracing tasks = TaskTracing.newBuilder(tracer).spanPerTask(true)
+      TaskTracing tasks = TaskTracing.builder(tracer).spanPerTask(true)
           .operationName(task -> "task").build();
       AtomicBoolean ran = new AtomicBoolean();
       tasks.wrap((Runnable) () -> ran.set(true)).run();

@@ -185,7 +185,7 @@ class HandOffScenariosTest {
   /** Actor hand-off: every message is received in a span following from its sender. */
   @Test
   void anActorReceivesEachMessageInASpanFollowingFromItsSender() throws Exception {
-    ExecutorService mailbox = TaskTracing.newBuilder(tracer).spanPerTask(true)
+    ExecutorService mailbox = TaskTracing.builder(tracer).spanPerTask(true)
         .operationName(message -> "received").build().executorService(worker);
     Queue<Seen> received = new ConcurrentLinkedQueue<>();
     Span teller = tracer.buildSpan("tell").start();

@@ -29,7 +29,7 @@ import org.junit.jupiter.api.Test;
 class NoLeakTest {
   private final TracingFixture fixture = new TracingFixture();
   private final SpoorTracer tracer = fixture.tracer;
-  private final TaskTracing spanned = TaskTracing.newBuilder(tracer).spanPerTask(true)
+  private final TaskTracing spanned = TaskTracing.builder(tracer).spanPerTask(true)
       .operationName(task -> "task").build();
   private final ExecutorService raw = fixture.track(Executors.newSingleThreadExecutor());
   private final ExecutorService pool = spanned.executorService(raw);

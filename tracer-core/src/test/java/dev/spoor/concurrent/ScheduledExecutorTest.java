@@ -61,7 +61,7 @@ class ScheduledExecutorTest {
   }
 
   private void assertPeriodicRunsAreSpanned(boolean fixedRate) throws Exception {
-    ScheduledExecutorService scheduler = TaskTracing.newBuilder(tracer).spanPerTask(true)
+    ScheduledExecutorService scheduler = TaskTracing.builder(tracer).spanPerTask(true)
         .operationName(task -> "tick").build().scheduledExecutorService(raw);
     Span parent = tracer.buildSpan("parent").start();
     Queue<Seen> seen = new ConcurrentLinkedQueue<>();

@@ -54,7 +54,7 @@ class StressTest {
 
   @Test
   void noneOfAHundredThousandSpannedTasksSeesAnotherTasksContext() throws Exception {
-    runStress(TaskTracing.newBuilder(tracer).spanPerTask(true)
+    runStress(TaskTracing.builder(tracer).spanPerTask(true)
         .operationName(task -> "stress").build());
   }
 

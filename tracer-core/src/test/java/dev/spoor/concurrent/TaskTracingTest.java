@@ -179,7 +179,7 @@ class TaskTracingTest {
 
   @Test
   void aSpanPerTaskFollowsFromTheSubmittingSpanAndIsNamedAfterTheTaskClass() throws Exception {
-    TaskTracing spanned = TaskTracing.newBuilder(tracer).spanPerTask(true).build();
+    TaskTracing spanned = TaskTracing.builder(tracer).spanPerTask(true).build();
     ExecutorService pool = spanned.executorService(fixture.track(Executors.newFixedThreadPool(2)));
     Span parent = span("parent");
     Future<?> named;
@@ -202,7 +202,7 @@ class TaskTracingTest {
 
   @Test
   void anOperationNameFunctionNamesEachTaskSpan() throws Exception {
-    TaskTracing spanned = TaskTracing.newBuilder(tracer).spanPerTask(true)
+    TaskTracing spanned = TaskTracing.builder(tracer).spanPerTask(true)
         .operationName(task -> task instanceof CountingTask ? "count" : null).build();
     ExecutorService pool = spanned.executorService(fixture.track(Executors.newFixedThreadPool(1)));
     Span parent = span("parent");
@@ -217,7 +217,7 @@ class TaskTracingTest {
 
   @Test
   void aSpanPerTaskIsTaggedWithTheErrorWhenTheTaskThrows() throws Exception {
-    TaskTracing spanned = TaskTracing.newBuilder(tracer).spanPerTask(true)
+    TaskTracing spanned = TaskTracing.builder(tracer).spanPerTask(true)
         .operationName(task -> "failing").build();
     ExecutorService pool = spanned.executorService(fixture.track(Executors.newFixedThreadPool(1)));
     Span parent = span("parent");
@@ -285,7 +285,7 @@ class TaskTracingTest {
     assertEquals("delegate == null", assertThrows(NullPointerException.class,
         () -> tasks.executorService(null)).getMessage());
     assertEquals("operationName == null", assertThrows(NullPointerException.class,
-        () -> TaskTracing.newBuilder(tracer).operationName(null)).getMessage());
+        () -> TaskTracing.builder(tracer).operationName(null)).getMessage());
     assertEquals("executor == null", assertThrows(NullPointerException.class,
         () -> tasks.supplyAsync(() -> "x", null)).getMessage());
   }

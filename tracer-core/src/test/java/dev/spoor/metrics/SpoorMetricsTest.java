@@ -34,7 +34,7 @@ class SpoorMetricsTest {
     // Reading again after the ended threads' rows were folded counts them once, not twice.
     assertEquals(40_001, metrics.get(Metric.SPANS_NOT_SAMPLED));
     assertEquals(80_001, metrics.get(Metric.SPANS_STARTED));
-    assertEquals(20, metrics.get(Metric.SPANS_FINISHED));
+    assertEquals(20, metrics.get(Metric.SPANS_FINISHED_SAMPLED));
   }
 
   @Test

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.spoor.SpoorSpanContext;
+import dev.spoor.internal.SpanContextBuilder;
 import io.opentracing.propagation.TextMapAdapter;
 import io.opentracing.propagation.TextMapExtract;
 import io.opentracing.propagation.TextMapInject;
@@ -26,8 +27,8 @@ class CompositeTextMapCodecTest {
     public SpoorSpanContext extract(TextMapExtract carrier) {
       for (Map.Entry<String, String> entry : carrier) {
         if (entry.getKey().equals("x-test-trace")) {
-          return SpoorSpanContext.create(0L, Long.parseLong(entry.getValue(), 16), 1L, 0L,
-              (byte) 1, null);
+          return new SpanContextBuilder().traceIdLow(Long.parseLong(entry.getValue(), 16))
+              .spanId(1L).sampled(true).build();
         }
       }
       return null;
@@ -40,7 +41,7 @@ class CompositeTextMapCodecTest {
   @Test
   void injectsEveryFormat() {
     Map<String, String> headers = new HashMap<>();
-    codec.inject(SpoorSpanContext.create(0L, 0xabcL, 0xdefL, 0L, (byte) 1, null),
+    codec.inject(new SpanContextBuilder().traceIdLow(0xabcL).spanId(0xdefL).sampled(true).build(),
         new TextMapAdapter(headers));
     assertEquals("0000000000000abc:0000000000000def:0:1", headers.get("uber-trace-id"));
     assertEquals("abc", headers.get("x-test-trace"));

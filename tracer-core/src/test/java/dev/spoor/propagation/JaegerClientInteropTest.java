@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.spoor.SpoorSpanContext;
 import dev.spoor.SpoorTracer;
+import dev.spoor.internal.SpanContextBuilder;
 import io.jaegertracing.internal.JaegerSpanContext;
 import io.jaegertracing.internal.propagation.TextMapCodec;
 import io.opentracing.Span;
@@ -48,7 +49,7 @@ class JaegerClientInteropTest {
     assertEquals(sent.getTraceIdLow(), received.traceIdLow());
     assertEquals(sent.getSpanId(), received.spanId());
     assertEquals(sent.getParentId(), received.parentId());
-    assertEquals(sent.getFlags(), received.flags());
+    assertEquals(sent.getFlags(), SpanContextBuilder.jaegerFlagsOf(received));
     assertEquals(baggage(), received.baggage());
   }
 
@@ -65,7 +66,7 @@ class JaegerClientInteropTest {
     assertEquals(0L, received.traceIdHigh());
     assertEquals(0xabcL, received.traceIdLow());
     assertEquals(0xdefL, received.spanId());
-    assertEquals(0, received.flags());
+    assertEquals(0, SpanContextBuilder.jaegerFlagsOf(received));
   }
 
   @ParameterizedTest
@@ -86,7 +87,7 @@ class JaegerClientInteropTest {
       assertEquals(sent.traceIdLow(), received.getTraceIdLow());
       assertEquals(sent.spanId(), received.getSpanId());
       assertEquals(sent.parentId(), received.getParentId());
-      assertEquals(sent.flags(), received.getFlags());
+      assertEquals((byte) SpanContextBuilder.jaegerFlagsOf(sent), received.getFlags());
       Map<String, String> receivedBaggage = new HashMap<>();
       received.baggageItems().forEach(e -> receivedBaggage.put(e.getKey(), e.getValue()));
       assertEquals(baggage(), receivedBaggage);
@@ -109,9 +110,10 @@ class JaegerClientInteropTest {
   })
   void theTraceHeaderIsByteForByteWhatSpoorWroteBeforeAndJaegerClientReadsIt(String high,
       String low, String spanId, String parentId, int flags, boolean wide, String header) {
-    SpoorSpanContext sent = SpoorSpanContext.create(Long.parseUnsignedLong(high, 16),
-        Long.parseUnsignedLong(low, 16), Long.parseUnsignedLong(spanId, 16),
-        Long.parseUnsignedLong(parentId, 16), (byte) flags, null).withTraceId128Bit(wide);
+    SpoorSpanContext sent = new SpanContextBuilder().traceIdHigh(Long.parseUnsignedLong(high, 16))
+        .traceIdLow(Long.parseUnsignedLong(low, 16)).spanId(Long.parseUnsignedLong(spanId, 16))
+        .parentId(Long.parseUnsignedLong(parentId, 16)).jaegerFlags(flags).traceId128Bit(wide)
+        .build();
     Map<String, String> headers = new HashMap<>();
     tracer.inject(sent, Format.Builtin.HTTP_HEADERS, new TextMapAdapter(headers));
 
@@ -122,6 +124,6 @@ class JaegerClientInteropTest {
     assertEquals(sent.traceIdLow(), received.getTraceIdLow());
     assertEquals(sent.spanId(), received.getSpanId());
     assertEquals(sent.parentId(), received.getParentId());
-    assertEquals(sent.flags(), received.getFlags());
+    assertEquals((byte) SpanContextBuilder.jaegerFlagsOf(sent), received.getFlags());
   }
 }

@@ -63,7 +63,7 @@ class RacesTest {
 
       assertEquals(List.of(), new ArrayList<>(failures));
       assertEquals(rounds, reporter.spans().size());
-      assertEquals(rounds, tracer.metrics().get(Metric.SPANS_FINISHED));
+      assertEquals(rounds, tracer.metrics().get(Metric.SPANS_FINISHED_SAMPLED));
       assertEquals(rounds, tracer.metrics().get(Metric.CALLS_AFTER_FINISH));
     }
   }

@@ -40,7 +40,7 @@ class ShutdownTest {
       AtomicReference<Throwable> closeFailure = new AtomicReference<>();
       Thread closer = new Thread(() -> {
         try {
-          AgentReceiver.awaitTrue(() -> tracer.metrics().get(Metric.SPANS_FINISHED) > 100_000,
+          AgentReceiver.awaitTrue(() -> tracer.metrics().get(Metric.SPANS_FINISHED_SAMPLED) > 100_000,
               () -> "the load did not start");
           tracer.close();
         } catch (Throwable e) {

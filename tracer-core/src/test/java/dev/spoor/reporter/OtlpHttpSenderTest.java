@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.google.protobuf.ByteString;
 import dev.spoor.SpoorSpanContext;
 import dev.spoor.SpoorTracer;
+import dev.spoor.internal.SpanContextBuilder;
 import dev.spoor.metrics.Metric;
 import io.opentelemetry.proto.collector.trace.v1.ExportTraceServiceRequest;
 import io.opentelemetry.proto.common.v1.AnyValue;
@@ -96,7 +97,10 @@ class OtlpHttpSenderTest {
 
     io.opentracing.Span upstream = tracer.buildSpan("upstream").start();
     io.opentracing.Span earlier = tracer.buildSpan("earlier").start();
-    SpoorSpanContext parent = ((SpoorSpanContext) upstream.context()).withTraceState("shop=1");
+    SpoorSpanContext up = (SpoorSpanContext) upstream.context();
+    SpoorSpanContext parent = new SpanContextBuilder().traceIdHigh(up.traceIdHigh())
+        .traceIdLow(up.traceIdLow()).spanId(up.spanId()).sampled(up.isSampled())
+        .traceState("shop=1").build();
     io.opentracing.Span span = tracer.buildSpan("POST /cart")
         .addReference(References.CHILD_OF, parent)
         .addReference(References.FOLLOWS_FROM, earlier.context())

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.spoor.SpoorSpanContext;
 import dev.spoor.SpoorTracer;
+import dev.spoor.internal.SpanContextBuilder;
 import dev.spoor.metrics.Metric;
 import io.jaegertracing.thriftjava.Batch;
 import io.jaegertracing.thriftjava.Log;
@@ -56,9 +57,9 @@ class RemoteReporterWireFormatTest {
 
   @Test
   void sendsIdsParentFlagsAndMicrosOfAChildSpan() {
-    SpoorSpanContext remoteParent = SpoorSpanContext.create(
-        0x1122334455667788L, 0x99AABBCCDDEEFF00L, 0x0102030405060708L, 0L,
-        (byte) (SpoorSpanContext.FLAG_SAMPLED | SpoorSpanContext.FLAG_DEBUG), null);
+    SpoorSpanContext remoteParent = new SpanContextBuilder().traceIdHigh(0x1122334455667788L)
+        .traceIdLow(0x99AABBCCDDEEFF00L).spanId(0x0102030405060708L)
+        .sampled(true).debug(true).build();
     io.opentracing.Span child = tracer.buildSpan("charge card")
         .asChildOf(remoteParent)
         .withStartTimestamp(START)

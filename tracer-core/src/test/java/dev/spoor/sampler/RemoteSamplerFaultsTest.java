@@ -5,13 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.spoor.LogCapture;
-import dev.spoor.SpoorSpan;
+import dev.spoor.FinishedSpan;
 import dev.spoor.SpoorTracer;
 import dev.spoor.internal.HttpConnections;
 import dev.spoor.metrics.Metric;
 import dev.spoor.metrics.SpoorMetrics;
 import dev.spoor.reporter.InMemoryReporter;
 import dev.spoor.sampler.StrategyServer.Answer;
+import io.opentracing.Span;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -52,8 +53,8 @@ class RemoteSamplerFaultsTest {
   }
 
   private static boolean rootSampled(SpoorTracer tracer) {
-    SpoorSpan span = (SpoorSpan) tracer.buildSpan("op").start();
-    span.finish();
+    FinishedSpan span = (FinishedSpan) tracer.buildSpan("op").start();
+    ((Span) span).finish();
     return span.context().isSampled();
   }
 

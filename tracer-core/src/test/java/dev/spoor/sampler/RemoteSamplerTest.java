@@ -8,11 +8,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import dev.spoor.LogCapture;
-import dev.spoor.SpoorSpan;
+import dev.spoor.FinishedSpan;
 import dev.spoor.SpoorTracer;
 import dev.spoor.metrics.Metric;
 import dev.spoor.metrics.SpoorMetrics;
 import dev.spoor.reporter.InMemoryReporter;
+import io.opentracing.Span;
 import java.time.Duration;
 import java.util.List;
 import java.util.SplittableRandom;
@@ -81,9 +82,9 @@ class RemoteSamplerTest {
     long closedAt;
     try (SpoorTracer tracer = tracer(sampler)) {
       assertFalse(sampler.isPolling(), "nothing starts before the first root span");
-      SpoorSpan span = (SpoorSpan) tracer.buildSpan("GET /checkout").start();
+      FinishedSpan span = (FinishedSpan) tracer.buildSpan("GET /checkout").start();
       assertTrue(span.context().isSampled(), "the initial sampler decided, without waiting");
-      span.finish();
+      ((Span) span).finish();
       await("the endpoint is asked", () -> server.requests().size() == 1);
       assertEquals("/sampling?service=check+out%2F%C3%BC", server.requests().get(0));
       Thread poller = Thread.getAllStackTraces().keySet().stream()
@@ -133,9 +134,9 @@ class RemoteSamplerTest {
     RemoteSampler sampler = remote().build();
     sampler.pollNow();
     try (SpoorTracer tracer = tracer(sampler)) {
-      SpoorSpan always = (SpoorSpan) tracer.buildSpan("always").start();
-      SpoorSpan rare = (SpoorSpan) tracer.buildSpan("rare").start();
-      SpoorSpan rareAgain = (SpoorSpan) tracer.buildSpan("rare").start();
+      FinishedSpan always = (FinishedSpan) tracer.buildSpan("always").start();
+      FinishedSpan rare = (FinishedSpan) tracer.buildSpan("rare").start();
+      FinishedSpan rareAgain = (FinishedSpan) tracer.buildSpan("rare").start();
       assertEquals("probabilistic", always.tags().get("sampler.type"));
       assertEquals(1.0, always.tags().get("sampler.param"));
       assertEquals("lowerbound", rare.tags().get("sampler.type"));
@@ -191,7 +192,7 @@ class RemoteSamplerTest {
       server.serve(ALL);
       long polls = metrics.get(Metric.SAMPLER_QUERIES_OK);
       await("a poll after the change", () -> metrics.get(Metric.SAMPLER_QUERIES_OK) > polls + 1);
-      SpoorSpan span = (SpoorSpan) tracer.buildSpan("op").start();
+      FinishedSpan span = (FinishedSpan) tracer.buildSpan("op").start();
       assertTrue(span.context().isSampled());
     }
   }
@@ -232,11 +233,11 @@ class RemoteSamplerTest {
       System.setProperty(property[0], property[1]);
     }
     try (SpoorTracer tracer = SpoorTracer.fromEnv()) {
-      SpoorSpan first = (SpoorSpan) tracer.buildSpan("GET /health").start();
+      FinishedSpan first = (FinishedSpan) tracer.buildSpan("GET /health").start();
       assertFalse(first.context().isSampled(), "the initial probability 0 decided");
       await("the strategy is in force", () -> tracer.metrics().get(Metric.SAMPLER_UPDATES) == 1);
       assertEquals(List.of("/sampling?service=env-service"), server.requests());
-      SpoorSpan health = (SpoorSpan) tracer.buildSpan("GET /health").start();
+      FinishedSpan health = (FinishedSpan) tracer.buildSpan("GET /health").start();
       assertTrue(health.context().isSampled(), "a lower bound of 0 lets the first trace through");
       assertEquals("lowerbound", health.tags().get("sampler.type"));
       assertEquals(1, tracer.metrics().get(Metric.SAMPLER_QUERIES_OK));

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.spoor.SpoorSpan;
+import dev.spoor.FinishedSpan;
 import dev.spoor.SpoorSpanContext;
 import dev.spoor.SpoorTracer;
 import dev.spoor.reporter.InMemoryReporter;
@@ -35,10 +35,10 @@ class TracerSamplingTest {
         SpoorTracer notSampling = tracer(new ConstSampler(false))) {
       Span sampledRoot = sampling.buildSpan("root").start();
       Span unsampledRoot = notSampling.buildSpan("root").start();
-      SpoorSpan sampledChild =
-          (SpoorSpan) notSampling.buildSpan("child").asChildOf(sampledRoot).start();
-      SpoorSpan unsampledChild =
-          (SpoorSpan) sampling.buildSpan("child").asChildOf(unsampledRoot).start();
+      FinishedSpan sampledChild =
+          (FinishedSpan) notSampling.buildSpan("child").asChildOf(sampledRoot).start();
+      FinishedSpan unsampledChild =
+          (FinishedSpan) sampling.buildSpan("child").asChildOf(unsampledRoot).start();
       assertTrue(sampledChild.context().isSampled());
       assertFalse(unsampledChild.context().isSampled());
       assertNull(sampledChild.tags().get(SamplingDecision.SAMPLER_TYPE_TAG));
@@ -65,9 +65,9 @@ class TracerSamplingTest {
     try (SpoorTracer tracer = tracer(new ConstSampler(false))) {
       Map<String, String> headers = new HashMap<>();
       headers.put("jaeger-debug-id", "investigation-7");
-      SpoorSpan span = (SpoorSpan) tracer.buildSpan("op")
+      FinishedSpan span = (FinishedSpan) tracer.buildSpan("op")
           .asChildOf(extract(tracer, headers)).start();
-      span.finish();
+      ((Span) span).finish();
       assertTrue(span.context().isSampled());
       assertTrue(span.context().isDebug());
       assertEquals(0L, span.context().parentId());
@@ -82,7 +82,7 @@ class TracerSamplingTest {
       for (String flags : new String[] {"2", "3"}) {
         Map<String, String> headers = new HashMap<>();
         headers.put("uber-trace-id", "abc:def:0:" + flags);
-        SpoorSpan child = (SpoorSpan) tracer.buildSpan("child")
+        FinishedSpan child = (FinishedSpan) tracer.buildSpan("child")
             .asChildOf(extract(tracer, headers)).start();
         assertTrue(child.context().isSampled(), "flags " + flags);
         assertTrue(child.context().isDebug(), "flags " + flags);
@@ -96,7 +96,7 @@ class TracerSamplingTest {
         .ignoreIncomingSamplingDecisions(true).build()) {
       Map<String, String> headers = new HashMap<>();
       headers.put("uber-trace-id", "abc:def:0:3");
-      SpoorSpan child = (SpoorSpan) edge.buildSpan("child")
+      FinishedSpan child = (FinishedSpan) edge.buildSpan("child")
           .asChildOf(extract(edge, headers)).start();
       assertFalse(child.context().isSampled());
       assertFalse(child.context().isDebug());
@@ -107,7 +107,7 @@ class TracerSamplingTest {
   @Test
   void theRootSpanNamesTheSamplerThatDecided() {
     try (SpoorTracer tracer = tracer(new ProbabilisticSampler(1.0))) {
-      SpoorSpan root = (SpoorSpan) tracer.buildSpan("root").start();
+      FinishedSpan root = (FinishedSpan) tracer.buildSpan("root").start();
       assertEquals("probabilistic", root.tags().get(SamplingDecision.SAMPLER_TYPE_TAG));
       assertEquals(1.0, root.tags().get(SamplingDecision.SAMPLER_PARAM_TAG));
     }

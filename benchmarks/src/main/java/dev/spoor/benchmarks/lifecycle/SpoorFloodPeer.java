@@ -5,7 +5,7 @@ import dev.spoor.metrics.Metric;
 import dev.spoor.metrics.SpoorMetrics;
 import dev.spoor.reporter.RemoteReporter;
 import dev.spoor.sampler.ConstSampler;
-import dev.spoor.scope.ThreadLocalScopeManager;
+import dev.spoor.scope.MdcScopeManager;
 import java.util.Locale;
 
 /**
@@ -21,7 +21,7 @@ final class SpoorFloodPeer extends FloodBenchmark.FloodPeer {
         .sampler(new ConstSampler(true))
         .reporter(RemoteReporter.builder().agentHost("127.0.0.1").agentPort(port).build())
         .traceId128Bit(true)
-        .scopeManager(ThreadLocalScopeManager.withoutMdc())
+        .scopeManager(MdcScopeManager.withoutMdc())
         .build());
   }
 

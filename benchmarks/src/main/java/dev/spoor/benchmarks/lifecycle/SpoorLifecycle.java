@@ -3,7 +3,7 @@ package dev.spoor.benchmarks.lifecycle;
 import dev.spoor.SpoorTracer;
 import dev.spoor.benchmarks.CountingSpoorReporter;
 import dev.spoor.sampler.ConstSampler;
-import dev.spoor.scope.ThreadLocalScopeManager;
+import dev.spoor.scope.MdcScopeManager;
 
 /**
  * Spoor with {@code ConstSampler}, a {@link CountingSpoorReporter}, 128-bit trace ids (its default)
@@ -22,7 +22,7 @@ final class SpoorLifecycle extends OpenTracingLifecycle {
         .sampler(new ConstSampler(sampled))
         .reporter(reporter)
         .traceId128Bit(true)
-        .scopeManager(ThreadLocalScopeManager.withoutMdc())
+        .scopeManager(MdcScopeManager.withoutMdc())
         .build(), reporter);
   }
 

@@ -8,7 +8,7 @@ import dev.spoor.metrics.SpoorMetrics;
 import dev.spoor.sampler.ProbabilisticSampler;
 import dev.spoor.sampler.RemoteSampler;
 import dev.spoor.sampler.Sampler;
-import dev.spoor.scope.ThreadLocalScopeManager;
+import dev.spoor.scope.MdcScopeManager;
 import io.opentracing.Span;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -58,6 +58,7 @@ public class RootSpanSamplingBenchmark {
     public double probability;
 
     SpoorTracer tracer;
+    Sampler sampler;
     CountingSpoorReporter reporter;
     SpoorMetrics metrics;
     private HttpServer endpoint;
@@ -69,11 +70,12 @@ public class RootSpanSamplingBenchmark {
       reporter = new CountingSpoorReporter();
       Sampler chosen = system.equals("spoor")
           ? new ProbabilisticSampler(probability) : remoteSampler();
+      sampler = chosen;
       tracer = SpoorTracer.builder("benchmark")
           .sampler(chosen)
           .metrics(metrics)
           .reporter(reporter)
-          .scopeManager(ThreadLocalScopeManager.withoutMdc())
+          .scopeManager(MdcScopeManager.withoutMdc())
           .build();
       if (chosen instanceof RemoteSampler) {
         tracer.buildSpan("warm-up").start().finish(); // starts the polling thread

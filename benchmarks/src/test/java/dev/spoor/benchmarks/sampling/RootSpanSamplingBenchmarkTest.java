@@ -36,8 +36,8 @@ class RootSpanSamplingBenchmarkTest {
     assertEquals("probabilistic", span.tags().get("sampler.type"));
     assertEquals(1.0, span.tags().get("sampler.param"));
     if (!system.equals("spoor")) {
-      assertTrue(tracers.tracer.sampler().toString().contains("current=PerOperationSampler"),
-          tracers.tracer.sampler().toString());
+      assertTrue(tracers.sampler.toString().contains("current=PerOperationSampler"),
+          tracers.sampler.toString());
     }
     tracers.close();
   }

@@ -2,7 +2,7 @@ package dev.spoor.examples.shop;
 
 import dev.spoor.SpoorTracer;
 import dev.spoor.examples.logging.LogfmtLayout;
-import dev.spoor.scope.ThreadLocalScopeManager;
+import dev.spoor.scope.MdcScopeManager;
 import dev.spoor.metrics.Metric;
 import java.io.IOException;
 import java.io.InputStream;
@@ -102,7 +102,7 @@ public final class IceCreamShop implements DemoShop {
         .traceId128Bit(true)
         .withTag("datacenter", datacenter)
         .withTag("env", "demo")
-        .scopeManager(new ThreadLocalScopeManager(
+        .scopeManager(new MdcScopeManager(
             LogfmtLayout.TRACE_ID_KEY, LogfmtLayout.SPAN_ID_KEY, "sampled"))
         .build();
     try {

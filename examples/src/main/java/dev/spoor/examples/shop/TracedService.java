@@ -92,7 +92,7 @@ final class TracedService implements AutoCloseable {
     this.tracer = tracer;
     // Client spans named like the server spans they call ("POST /cart"); the default is the
     // method alone, since a client in general knows a path full of ids but no route.
-    HttpTracing tracing = HttpTracing.newBuilder(tracer)
+    HttpTracing tracing = HttpTracing.builder(tracer)
         .clientOperationNamer(request -> request.method() + " " + request.path())
         .build();
     this.serverThreads = Executors.newFixedThreadPool(4, new ServiceThreadFactory(serviceName));

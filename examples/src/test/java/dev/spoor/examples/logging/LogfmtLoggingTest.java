@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.spoor.SpoorTracer;
 import dev.spoor.reporter.InMemoryReporter;
-import dev.spoor.scope.ThreadLocalScopeManager;
+import dev.spoor.scope.MdcScopeManager;
 import io.opentracing.Scope;
 import io.opentracing.Span;
 import java.nio.charset.StandardCharsets;
@@ -84,7 +84,7 @@ class LogfmtLoggingTest {
   void carriesTheIdsOfTheSpanActivatedByASpoorTracerSoLokiCanLinkThem() {
     InMemoryReporter reporter = new InMemoryReporter();
     try (SpoorTracer tracer = SpoorTracer.builder("shop-gateway").reporter(reporter)
-        .scopeManager(new ThreadLocalScopeManager(
+        .scopeManager(new MdcScopeManager(
             LogfmtLayout.TRACE_ID_KEY, LogfmtLayout.SPAN_ID_KEY, "sampled"))
         .build()) {
       Span span = tracer.buildSpan("GET /checkout").start();

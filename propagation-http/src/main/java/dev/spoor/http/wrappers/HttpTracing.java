@@ -32,7 +32,7 @@ public final class HttpTracing {
    * @throws NullPointerException when {@code tracer} is null
    */
   public static HttpTracing create(Tracer tracer) {
-    return newBuilder(tracer).build();
+    return builder(tracer).build();
   }
 
   /**
@@ -40,7 +40,7 @@ public final class HttpTracing {
    *
    * @throws NullPointerException when {@code tracer} is null
    */
-  public static Builder newBuilder(Tracer tracer) {
+  public static Builder builder(Tracer tracer) {
     return new Builder(tracer);
   }
 

@@ -2,9 +2,9 @@ package dev.spoor.http.wrappers;
 
 import dev.spoor.SpoorTracer;
 import dev.spoor.internal.LibraryLogger;
+import dev.spoor.internal.MetricsWriter;
 import dev.spoor.internal.RateLimitedLogger;
 import dev.spoor.metrics.Metric;
-import dev.spoor.metrics.SpoorMetrics;
 import io.opentracing.Tracer;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.LongAdder;
@@ -17,11 +17,12 @@ final class InstrumentationFailures {
   private static final LibraryLogger LOG = LibraryLogger.of(HttpTracing.class);
 
   private final LongAdder count = new LongAdder();
-  private final SpoorMetrics spoorMetrics;
+  private final MetricsWriter spoorMetrics;
   private final RateLimitedLogger warnings = new RateLimitedLogger(LOG, 10, TimeUnit.SECONDS);
 
   InstrumentationFailures(Tracer tracer) {
-    this.spoorMetrics = tracer instanceof SpoorTracer ? ((SpoorTracer) tracer).metrics() : null;
+    this.spoorMetrics = tracer instanceof SpoorTracer
+        ? MetricsWriter.of(((SpoorTracer) tracer).metrics()) : null;
   }
 
   /** Counts and (rate-limited) logs a failure while doing {@code what}. */

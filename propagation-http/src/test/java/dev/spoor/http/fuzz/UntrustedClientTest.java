@@ -66,7 +66,9 @@ class UntrustedClientTest {
       assertTrue(reporter.spans().isEmpty(), "nothing recorded");
       Map<String, String> downstream = new LinkedHashMap<>();
       edge.inject(context, Format.Builtin.HTTP_HEADERS, new TextMapAdapter(downstream));
-      assertTrue(downstream.get("traceparent").endsWith("-00"), downstream::toString);
+      // Not sampled; a trace the edge started anew carries the random trace-flag (02).
+      String traceParent = downstream.get("traceparent");
+      assertEquals(0, Integer.parseInt(traceParent.substring(53), 16) & 1, downstream::toString);
       assertTrue(downstream.get("uber-trace-id").endsWith(":0"), downstream::toString);
       assertFalse(downstream.containsKey("jaeger-debug-id"), downstream::toString);
       assertEquals("0", downstream.get("b3").split("-")[2], downstream::toString);

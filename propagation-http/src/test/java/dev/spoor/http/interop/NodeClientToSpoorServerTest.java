@@ -117,7 +117,10 @@ class NodeClientToSpoorServerTest {
         }
         for (boolean wide : new boolean[] {false, true}) {
           for (boolean withBaggage : new boolean[] {false, true}) {
-            cases.add(Arguments.of(peer, sampling, wide, withBaggage));
+            cases.add(Arguments.of(peer, sampling, wide, withBaggage, false));
+            if (peer.randomFlag()) {
+              cases.add(Arguments.of(peer, sampling, wide, withBaggage, true));
+            }
           }
         }
       }
@@ -125,24 +128,26 @@ class NodeClientToSpoorServerTest {
     return cases.build();
   }
 
-  @ParameterizedTest(name = "{0} {1} 128-bit={2} baggage={3}")
+  @ParameterizedTest(name = "{0} {1} 128-bit={2} baggage={3} random={4}")
   @MethodSource("cases")
   void spoorServerContinuesTheTraceTheNodePeerSent(NodePeer peer, Sampling sampling,
-      boolean wide, boolean withBaggage) {
+      boolean wide, boolean withBaggage, boolean random) {
     String result = "FAILED";
     try {
-      result = check(peer, sampling, wide, withBaggage);
+      result = check(peer, sampling, wide, withBaggage, random);
     } finally {
-      TABLE.add(peer.format, peer.script, "Node -> Spoor", sampling.json(), InteropCases.ids(wide),
+      TABLE.add(peer.format, peer.script, "Node -> Spoor",
+          sampling.json() + (random ? "+random" : ""), InteropCases.ids(wide),
           InteropCases.baggageCell(peer, withBaggage), result);
     }
   }
 
-  private String check(NodePeer peer, Sampling sampling, boolean wide, boolean withBaggage) {
-    ThreadLocalRandom random = ThreadLocalRandom.current();
-    long high = wide ? random.nextLong() | 1 : 0L;
-    long low = random.nextLong() | 1;
-    long spanId = random.nextLong() | 1;
+  private String check(NodePeer peer, Sampling sampling, boolean wide, boolean withBaggage,
+      boolean random) {
+    ThreadLocalRandom ids = ThreadLocalRandom.current();
+    long high = wide ? ids.nextLong() | 1 : 0L;
+    long low = ids.nextLong() | 1;
+    long spanId = ids.nextLong() | 1;
     String traceId = (wide ? InteropCases.hex16(high) : "") + InteropCases.hex16(low);
     String id = Integer.toString(IDS.incrementAndGet());
 
@@ -151,6 +156,7 @@ class NodeClientToSpoorServerTest {
     context.put("spanId", InteropCases.hex16(spanId));
     context.put("sampling", sampling.json());
     context.put("baggage", withBaggage ? BAGGAGE : Map.of());
+    context.put("random", random);
     Map<String, Object> command = new LinkedHashMap<>();
     command.put("id", id);
     command.put("peer", peer.script);
@@ -178,9 +184,13 @@ class NodeClientToSpoorServerTest {
     assertEquals(expectWide, server.isTraceId128Bit(), "id width; " + sent);
     Map<String, String> expectedBaggage = withBaggage && peer.baggage ? BAGGAGE : Map.of();
     assertEquals(expectedBaggage, seen.baggage(), sent);
+    // W3C Trace Context Level 2: the random trace-flag the peer sent is kept, an unset one stays
+    // unset; ids from other formats are never claimed random.
+    assertEquals(random, server.isTraceIdRandom(), "random trace-flag; " + sent);
 
     return "ok: trace continued, " + (sampling == Sampling.UNSAMPLED ? "not sampled"
         : sampling == Sampling.DEBUG ? "sampled+debug" : "sampled")
+        + (random ? ", random flag kept" : "")
         + (expectWide && !wide ? ", read as 128-bit (sent as 32 digits)" : "")
         + (expectedBaggage.isEmpty() ? "" : ", baggage values exact");
   }

@@ -14,6 +14,7 @@ import dev.spoor.LogRecord;
 import dev.spoor.SpoorReference;
 import dev.spoor.SpoorSpanContext;
 import dev.spoor.SpoorTracer;
+import dev.spoor.internal.SpanContextBuilder;
 import dev.spoor.reporter.CompositeReporter;
 import dev.spoor.reporter.InMemoryReporter;
 import dev.spoor.reporter.RemoteReporter;
@@ -182,7 +183,7 @@ class NodeDecodesSpoorDatagramsTest {
     assertEquals(InteropCases.hex16(context.parentId()), node.get("parentSpanId").getAsString(),
         name);
     assertEquals(name, node.get("operationName").getAsString());
-    assertEquals(context.flags() & 0xff, node.get("flags").getAsInt(), name);
+    assertEquals(SpanContextBuilder.jaegerFlagsOf(context), node.get("flags").getAsInt(), name);
     assertEquals(span.startMicros(), i64(node, "startTime"), name);
     assertEquals(span.durationMicros(), i64(node, "duration"), name);
 

@@ -11,6 +11,19 @@ enum NodePeer {
   OTEL_B3_MULTI("otel-b3-multi", "b3", true, false, false),
   OTEL_B3_SINGLE("otel-b3-single", "b3-single", true, false, false);
 
+  /**
+   * Whether the peer's format carries W3C Trace Context Level 2's random trace-flag: only
+   * traceparent has it (OpenTelemetry's W3C propagator reads and writes the whole flags byte).
+   */
+  boolean randomFlag() {
+    return this == OTEL_W3C;
+  }
+
+  /** Whether the peer's library keeps trace flags at all (jaeger-client has no such notion). */
+  boolean keepsTraceFlags() {
+    return this != JAEGER_CLIENT;
+  }
+
   /** The peer's name in propagators.js. */
   final String script;
   /** The Spoor propagation format ({@code SpoorTracer.builder().propagation(...)}). */

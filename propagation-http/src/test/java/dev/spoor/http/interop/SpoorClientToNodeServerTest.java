@@ -96,7 +96,7 @@ class SpoorClientToNodeServerTest {
     try (SpoorTracer tracer = SpoorTracer.builder("spoor-client").propagation(peer.format)
         .traceId128Bit(wide).sampler(new ConstSampler(sampling == Sampling.SAMPLED))
         .reporter(new InMemoryReporter()).build()) {
-      HttpTracing tracing = HttpTracing.newBuilder(tracer).clientDecorator(new HttpSpanDecorator() {
+      HttpTracing tracing = HttpTracing.builder(tracer).clientDecorator(new HttpSpanDecorator() {
         @Override
         public void onRequest(HttpRequestInfo request, Span span) {
           clientSpan.set((SpoorSpanContext) span.context());
@@ -136,10 +136,16 @@ class SpoorClientToNodeServerTest {
       assertEquals(expectedDebug, seen.get("debug"), headers);
       Map<String, String> expectedBaggage = withBaggage && peer.baggage ? BAGGAGE : Map.of();
       assertEquals(expectedBaggage, strings(seen.getAsJsonObject("baggage")), headers);
+      // Spoor drew the trace id, so traceparent says it is random (W3C Trace Context Level 2);
+      // formats without the flag cannot say it, and jaeger-client keeps no trace flags.
+      assertTrue(sent.isTraceIdRandom(), "Spoor's own trace id");
+      JsonElement expectedRandom = peer.keepsTraceFlags()
+          ? new com.google.gson.JsonPrimitive(peer.randomFlag()) : JsonNull.INSTANCE;
+      assertEquals(expectedRandom, seen.get("random"), headers);
 
       String flags = sampling == Sampling.DEBUG && !peer.debug ? "read as sampled (no debug flag)"
           : "sampled=" + sampled + (peer.debug ? " debug=" + (sampling == Sampling.DEBUG) : "");
-      return "ok: ids equal, " + flags
+      return "ok: ids equal, " + flags + (peer.randomFlag() ? " random=true" : "")
           + (expectedBaggage.isEmpty() ? "" : ", baggage values exact");
     }
   }

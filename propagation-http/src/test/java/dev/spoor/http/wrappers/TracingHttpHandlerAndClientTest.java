@@ -146,7 +146,7 @@ class TracingHttpHandlerAndClientTest {
   void clientCanCountFourHundredsAsErrors() throws Exception {
     behaviour = exchange -> respond(exchange, 404, "no such order");
     HttpClient strict = TracingHttpClient.create(
-        HttpTracing.newBuilder(recording.tracer).clientErrorStatus(400).build(),
+        HttpTracing.builder(recording.tracer).clientErrorStatus(400).build(),
         pool.plainClient());
 
     strict.send(HttpRequest.newBuilder(uri("/orders/7")).build(),
@@ -257,7 +257,7 @@ class TracingHttpHandlerAndClientTest {
   @Test
   void namerAndDecoratorShapeTheSpansAndTheirFailuresStayInside() throws Exception {
     server.close();
-    HttpTracing custom = HttpTracing.newBuilder(recording.tracer)
+    HttpTracing custom = HttpTracing.builder(recording.tracer)
         .serverOperationNamer(request -> request.method() + " " + request.path())
         .serverDecorator(new HttpSpanDecorator() {
           @Override
@@ -287,7 +287,7 @@ class TracingHttpHandlerAndClientTest {
 
   @Test
   void namerThatFailsFallsBackToTheMethod() throws Exception {
-    HttpClient namedBadly = TracingHttpClient.create(HttpTracing.newBuilder(recording.tracer)
+    HttpClient namedBadly = TracingHttpClient.create(HttpTracing.builder(recording.tracer)
             .clientOperationNamer(request -> null).build(),
         pool.plainClient());
 

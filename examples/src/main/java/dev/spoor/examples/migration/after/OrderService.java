@@ -1,7 +1,7 @@
 package dev.spoor.examples.migration.after;
 
 import dev.spoor.SpoorTracer;
-import dev.spoor.scope.ThreadLocalScopeManager;
+import dev.spoor.scope.MdcScopeManager;
 import io.opentracing.Scope;
 import io.opentracing.Span;
 import io.opentracing.Tracer;
@@ -29,7 +29,7 @@ public final class OrderService {
   /** Places one order; {@code args[0]} is the stock service's URL. */
   public static void main(String[] args) throws Exception {
     SpoorTracer tracer = SpoorTracer.builderFromEnv()
-        .scopeManager(new ThreadLocalScopeManager("traceID", "spanID", "sampled"))
+        .scopeManager(new MdcScopeManager("traceID", "spanID", "sampled"))
         .build();
     try {
       placeOrder(tracer, URI.create(args[0]));

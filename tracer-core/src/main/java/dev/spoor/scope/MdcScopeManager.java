@@ -14,10 +14,13 @@ import io.opentracing.SpanContext;
  * stack never points at a span whose scope is gone. A scope closed on another thread is marked
  * too, and its owner thread drops it the next time it looks at its stack: until then that thread's
  * MDC still names the closed span. On a pooled thread, {@link #capture()} before running a task
- * and {@link #restore(Object)} after it bring the stack and the MDC back to their state before the
+ * and {@link #restore(ScopeMark)} after it bring the stack and the MDC back to their state before the
  * task (Spoor's {@code TaskTracing} does this), so nothing of one task outlives it there.
+ *
+ * <p>Named for what it adds to a thread-local stack, the MDC, so that it is never confused with
+ * OpenTracing's own {@code io.opentracing.util.ThreadLocalScopeManager} in an import list.
  */
-public final class ThreadLocalScopeManager implements ScopeManager {
+public final class MdcScopeManager implements ScopeManager {
   /** Default MDC key holding the active trace id (lower-case hex). */
   public static final String DEFAULT_TRACE_ID_KEY = "traceId";
   /** Default MDC key holding the active span id (lower-case hex). */
@@ -32,7 +35,7 @@ public final class ThreadLocalScopeManager implements ScopeManager {
   private final boolean mdcEnabled;
 
   /** A scope manager that writes the default MDC keys. */
-  public ThreadLocalScopeManager() {
+  public MdcScopeManager() {
     this(DEFAULT_TRACE_ID_KEY, DEFAULT_SPAN_ID_KEY, DEFAULT_SAMPLED_KEY);
   }
 
@@ -40,11 +43,11 @@ public final class ThreadLocalScopeManager implements ScopeManager {
    * A scope manager with custom MDC keys, e.g. {@code traceID}/{@code spanID} for Loki's derived
    * fields.
    */
-  public ThreadLocalScopeManager(String traceIdKey, String spanIdKey, String sampledKey) {
+  public MdcScopeManager(String traceIdKey, String spanIdKey, String sampledKey) {
     this(traceIdKey, spanIdKey, sampledKey, true);
   }
 
-  private ThreadLocalScopeManager(
+  private MdcScopeManager(
       String traceIdKey, String spanIdKey, String sampledKey, boolean mdcEnabled) {
     if (mdcEnabled) {
       if (traceIdKey == null) {
@@ -65,8 +68,8 @@ public final class ThreadLocalScopeManager implements ScopeManager {
   }
 
   /** A scope manager that does not touch the MDC. */
-  public static ThreadLocalScopeManager withoutMdc() {
-    return new ThreadLocalScopeManager(null, null, null, false);
+  public static MdcScopeManager withoutMdc() {
+    return new MdcScopeManager(null, null, null, false);
   }
 
   @Override
@@ -94,9 +97,10 @@ public final class ThreadLocalScopeManager implements ScopeManager {
   /**
    * A mark of this thread's scope stack, for integrations that run foreign code on a pooled thread
    * (an executor wrapper, a servlet filter): pass it to {@link #restore} on the same thread once
-   * that code returns, to undo any scope it left open. The mark is opaque; null means "no scope".
+   * that code returns, to undo any scope it left open. The mark is opaque; null means "no scope was
+   * active", and is a valid argument to {@link #restore}.
    */
-  public Object capture() {
+  public ScopeMark capture() {
     return topOpenScope();
   }
 
@@ -110,8 +114,8 @@ public final class ThreadLocalScopeManager implements ScopeManager {
    * @throws IllegalArgumentException when {@code mark} was not made by this manager's {@link
    *     #capture()}
    */
-  public int restore(Object mark) {
-    if (mark != null && !(mark instanceof ThreadScope && ((ThreadScope) mark).manager == this)) {
+  public int restore(ScopeMark mark) {
+    if (mark != null && ((ThreadScope) mark).manager != this) {
       throw new IllegalArgumentException("mark was not made by this manager's capture(): " + mark);
     }
     ThreadScope top = current.get();
@@ -199,7 +203,7 @@ public final class ThreadLocalScopeManager implements ScopeManager {
 
   @Override
   public String toString() {
-    return "ThreadLocalScopeManager{mdc=" + (mdcEnabled
+    return "MdcScopeManager{mdc=" + (mdcEnabled
         ? traceIdKey + "," + spanIdKey + "," + sampledKey : "off") + "}";
   }
 }
