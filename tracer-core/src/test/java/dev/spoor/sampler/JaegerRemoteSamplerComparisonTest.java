@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
+import dev.spoor.reporter.AgentReceiver;
 import io.jaegertracing.internal.metrics.Counter;
 import io.jaegertracing.internal.metrics.Gauge;
 import io.jaegertracing.internal.metrics.Metrics;
@@ -132,15 +133,11 @@ class JaegerRemoteSamplerComparisonTest {
     }
   }
 
-  private static void awaitUpdate(Metrics metrics) throws InterruptedException {
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
-    while (((CountingCounter) metrics.samplerUpdated).count.get() == 0) {
-      if (System.nanoTime() - deadline > 0) {
-        fail("jaeger-client-java never applied the strategy");
-      }
-      Thread.sleep(5); // polling a condition with a deadline
-    }
+  private static void awaitUpdate(Metrics metrics) {
+    AgentReceiver.awaitTrue(() -> ((CountingCounter) metrics.samplerUpdated).count.get() > 0,
+        () -> "jaeger-client-java never applied the strategy");
   }
+
 
   /** jaeger-client-java's metrics, with counters this test can read. */
   private static final class CountingMetricsFactory implements MetricsFactory {

@@ -10,6 +10,7 @@ import dev.spoor.SpoorTracer;
 import dev.spoor.internal.HttpConnections;
 import dev.spoor.metrics.Metric;
 import dev.spoor.metrics.SpoorMetrics;
+import dev.spoor.reporter.AgentReceiver;
 import dev.spoor.reporter.InMemoryReporter;
 import dev.spoor.sampler.StrategyServer.Answer;
 import io.opentracing.Span;
@@ -163,10 +164,8 @@ class RemoteSamplerFaultsTest {
         .metrics(metrics).initialProbability(1.0).timeout(Duration.ofSeconds(30)).build();
     try (SpoorTracer tracer = tracer(sampler)) {
       assertTrue(rootSampled(tracer)); // starts the thread, whose poll now hangs
-      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
-      while (server.requests().isEmpty() && System.nanoTime() - deadline < 0) {
-        Thread.sleep(5); // polling a condition with a deadline
-      }
+      AgentReceiver.awaitTrue(() -> !server.requests().isEmpty(),
+          () -> "the sampler never asked the hanging endpoint");
       assertEquals(1, server.requests().size());
       // The poll cannot end before the server does; every span starts and finishes meanwhile.
       for (int i = 0; i < 10_000; i++) {

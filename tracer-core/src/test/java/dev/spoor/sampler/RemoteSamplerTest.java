@@ -12,6 +12,7 @@ import dev.spoor.FinishedSpan;
 import dev.spoor.SpoorTracer;
 import dev.spoor.metrics.Metric;
 import dev.spoor.metrics.SpoorMetrics;
+import dev.spoor.reporter.AgentReceiver;
 import dev.spoor.reporter.InMemoryReporter;
 import io.opentracing.Span;
 import java.time.Duration;
@@ -52,15 +53,10 @@ class RemoteSamplerTest {
         .build();
   }
 
-  private static void await(String what, BooleanSupplier condition) throws InterruptedException {
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
-    while (!condition.getAsBoolean()) {
-      if (System.nanoTime() - deadline > 0) {
-        fail("timed out waiting until " + what);
-      }
-      Thread.sleep(5); // polling a condition with a deadline, not waiting for a result
-    }
+  private static void await(String what, BooleanSupplier condition) {
+    AgentReceiver.awaitTrue(condition, () -> "timed out waiting until " + what);
   }
+
 
   private static int sampledOf(Sampler sampler, String operation, int traces, long seed) {
     SplittableRandom random = new SplittableRandom(seed);
